@@ -1,0 +1,130 @@
+/**
+ * The plain shapes the dynamic provider works with: what `check` receives and returns, and what
+ * `create`, `update` and `read` store as outputs. The public args of {@link OutboundChatContact}
+ * are derived from these as `pulumi.Input<...>` fields (see `resource.ts`).
+ *
+ * Names are the API members of StartOutboundChatContact, camelCased.
+ */
+
+/** The only endpoint types StartOutboundChatContact accepts for each side. */
+export const SOURCE_ENDPOINT_TYPE = "CONNECT_PHONENUMBER_ARN";
+export const DESTINATION_ENDPOINT_TYPE = "TELEPHONE_NUMBER";
+
+export type Channel = "SMS" | "WhatsApp";
+export type OnDelete = "stop" | "retain";
+
+export interface SourceEndpoint {
+  /**
+   * The endpoint type.
+   * @default "CONNECT_PHONENUMBER_ARN" - the only type the API accepts for the source
+   */
+  readonly type?: string;
+  /** The ARN of a phone number claimed by the Amazon Connect instance. */
+  readonly address: string;
+}
+
+export interface DestinationEndpoint {
+  /**
+   * The endpoint type.
+   * @default "TELEPHONE_NUMBER" - the only type the API accepts for the destination
+   */
+  readonly type?: string;
+  /** The customer's phone number in E.164 format, such as `+14155550100`. Stored as a secret. */
+  readonly address: string;
+}
+
+/** A segment attribute value: set exactly one of its members. */
+export interface SegmentAttributeValue {
+  /** A string value, 0..1024 characters. @default - not set */
+  readonly valueString?: string;
+  /** A map of nested values. @default - not set */
+  readonly valueMap?: Record<string, SegmentAttributeValue>;
+  /** An integer value. @default - not set */
+  readonly valueInteger?: number;
+  /** A list of values; only on system-defined keys (`connect:`). @default - not set */
+  readonly valueList?: SegmentAttributeValue[];
+  /** An ARN; only on system-defined keys (`connect:`). @default - not set */
+  readonly valueArn?: string;
+}
+
+export interface ParticipantDetails {
+  /** The display name of the participant, 1..256 characters. */
+  readonly displayName: string;
+}
+
+export interface ChatMessage {
+  /**
+   * `text/plain`, `text/markdown`, `application/json` or
+   * `application/vnd.amazonaws.connect.message.interactive.response`.
+   */
+  readonly contentType: string;
+  /** The message. Stored as a secret. */
+  readonly content: string;
+}
+
+export interface TemplateAttributes {
+  /** Values for the template's custom variables. @default - none */
+  readonly customAttributes?: Record<string, string>;
+  /** Customer Profiles attributes, serialized as a JSON string. @default - none */
+  readonly customerProfileAttributes?: string;
+}
+
+export interface TemplatedMessageConfig {
+  /** The ID or ARN of the Amazon Q in Connect knowledge base, 1..500 characters. */
+  readonly knowledgeBaseId: string;
+  /** The ID of the message template, 1..500 characters. */
+  readonly messageTemplateId: string;
+  /** The values for the template's variables. Stored as a secret. */
+  readonly templateAttributes: TemplateAttributes;
+}
+
+/** The provider's inputs, after `check`. Every field is a plain value. */
+export interface ContactInputs {
+  readonly instanceId: string;
+  readonly contactFlowId: string;
+  readonly sourceEndpoint: SourceEndpoint;
+  readonly destinationEndpoint: DestinationEndpoint;
+  readonly channel?: Channel;
+  readonly segmentAttributes?: Record<string, SegmentAttributeValue>;
+  readonly attributes?: Record<string, string>;
+  readonly chatDurationInMinutes?: number;
+  readonly participantDetails?: ParticipantDetails;
+  readonly initialSystemMessage?: ChatMessage;
+  readonly initialTemplatedSystemMessage?: TemplatedMessageConfig;
+  readonly relatedContactId?: string;
+  readonly supportedMessagingContentTypes?: string[];
+  readonly clientToken?: string;
+  readonly triggers?: unknown[];
+  readonly onDelete?: OnDelete;
+  readonly region?: string;
+  /**
+   * The resource's URN, computed by the resource class (the engine does not hand it to a dynamic
+   * provider). It feeds the derived ClientToken and is never a reason to replace.
+   */
+  readonly __urn?: string;
+}
+
+/** What the provider stores after create, update and read. */
+export interface ContactOutputs extends ContactInputs {
+  /** The ContactId StartOutboundChatContact answered with; also the resource id. */
+  readonly contactId: string;
+  /** The ClientToken the create was sent with. */
+  readonly clientToken: string;
+  /** The Region the contact lives in. */
+  readonly region: string;
+  /** The instance ID (an ARN given as `instanceId` is reduced to its ID). */
+  readonly instanceId: string;
+  /** When the contact started, ISO 8601; set by a refresh. */
+  readonly initiationTimestamp?: string;
+  /** When the contact ended, ISO 8601; set by a refresh once it has ended. */
+  readonly disconnectTimestamp?: string;
+}
+
+/** A problem `check` found: the property path and what to do about it. */
+export interface InputProblem {
+  readonly property: string;
+  readonly reason: string;
+}
+
+/** The value Pulumi sends for an input that is not known yet (during a preview). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
