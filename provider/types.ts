@@ -80,26 +80,93 @@ export interface TemplatedMessageConfig {
 
 /** The provider's inputs, after `check`. Every field is a plain value. */
 export interface ContactInputs {
+  /**
+   * The Amazon Connect instance: its ID, or its ARN (then the Region comes from the ARN).
+   * Maps to InstanceId.
+   */
   readonly instanceId: string;
+  /**
+   * The flow that runs the new contact: its ID or its contact-flow ARN. Maps to ContactFlowId.
+   */
   readonly contactFlowId: string;
+  /** The number the message comes from: a phone number claimed by the instance. */
   readonly sourceEndpoint: SourceEndpoint;
+  /** The customer's number. Maps to DestinationEndpoint; stored as a secret. */
   readonly destinationEndpoint: DestinationEndpoint;
+  /**
+   * `"SMS"` or `"WhatsApp"`: shorthand for the segment attribute `connect:Subtype`.
+   * @default - taken from `segmentAttributes["connect:Subtype"]`, which must then be set
+   */
   readonly channel?: Channel;
+  /**
+   * System-defined segment attributes (SegmentAttributes). `connect:Subtype` is set from
+   * `channel` when that is given.
+   * @default - only `connect:Subtype`, from `channel`
+   */
   readonly segmentAttributes?: Record<string, SegmentAttributeValue>;
+  /**
+   * Custom contact attributes, available in the flow. Changing them updates the live contact in
+   * place (UpdateContactAttributes); it does not send a new message.
+   * @default - no attributes
+   */
   readonly attributes?: Record<string, string>;
+  /**
+   * How long the chat stays open, 60..10080 minutes.
+   * @default 1500 - the service's default of 25 hours
+   */
   readonly chatDurationInMinutes?: number;
+  /**
+   * The customer participant's details.
+   * @default - the service's default display name
+   */
   readonly participantDetails?: ParticipantDetails;
+  /**
+   * A first message sent by the system. Stored as a secret.
+   * @default - no initial system message
+   */
   readonly initialSystemMessage?: ChatMessage;
+  /**
+   * A first message built from an Amazon Q in Connect message template. Stored as a secret.
+   * @default - no templated message
+   */
   readonly initialTemplatedSystemMessage?: TemplatedMessageConfig;
+  /**
+   * A contact this one is related to (RelatedContactId).
+   * @default - not related to another contact
+   */
   readonly relatedContactId?: string;
+  /**
+   * The message content types the chat supports; must contain `text/plain`.
+   * @default - the service's default, `["text/plain"]`
+   */
   readonly supportedMessagingContentTypes?: string[];
+  /**
+   * The ClientToken to send instead of the derived one. Only for adopting a send made elsewhere:
+   * the derived token already makes every retry idempotent.
+   * @default - a SHA-256 digest of the resource's URN, the inputs that define the contact, `triggers` and the Region
+   */
   readonly clientToken?: string;
+  /**
+   * Any values; when they change, a new contact is sent even if nothing else changed (for
+   * example a release version, to notify once per release).
+   * @default - no triggers
+   */
   readonly triggers?: unknown[];
+  /**
+   * What `pulumi destroy` (or a replacement) does with the live chat: `"stop"` ends it with
+   * StopContact; `"retain"` only forgets it.
+   * @default "stop"
+   */
   readonly onDelete?: OnDelete;
+  /**
+   * The AWS Region of the instance.
+   * @default - the Region of an instance ARN, then the stack setting `aws:region`, then `AWS_REGION` / `AWS_DEFAULT_REGION`
+   */
   readonly region?: string;
   /**
    * The resource's URN, computed by the resource class (the engine does not hand it to a dynamic
    * provider). It feeds the derived ClientToken and is never a reason to replace.
+   * @internal
    */
   readonly __urn?: string;
 }
@@ -110,6 +177,8 @@ export interface ContactOutputs extends ContactInputs {
   readonly contactId: string;
   /** The ClientToken the create was sent with. */
   readonly clientToken: string;
+  /** Whether `clientToken` was derived from the URN and inputs, or given as an input. */
+  readonly clientTokenSource: "derived" | "given";
   /** The Region the contact lives in. */
   readonly region: string;
   /** The instance ID (an ARN given as `instanceId` is reduced to its ID). */

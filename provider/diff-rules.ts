@@ -1,0 +1,126 @@
+import { canonicalJson } from "./canonical";
+import { parseInstanceRef } from "./arn";
+import {
+  contactFlowIdOf,
+  instanceIdOf,
+  segmentAttributesOf,
+  subtypeOf,
+  SUBTYPE_KEY,
+} from "./request";
+import {
+  ContactInputs,
+  ContactOutputs,
+  DESTINATION_ENDPOINT_TYPE,
+  SOURCE_ENDPOINT_TYPE,
+  UNKNOWN,
+} from "./types";
+
+/** How a change of inputs is carried out. */
+export interface ContactChanges {
+  /** Properties whose change sends a new contact (create the new one, then delete the old). */
+  readonly replaces: string[];
+  /** Properties changed in place on the live contact. */
+  readonly updates: string[];
+}
+
+type View = (inputs: ContactInputs) => unknown;
+
+const endpoint =
+  (side: "sourceEndpoint" | "destinationEndpoint", defaultType: string): View =>
+  (inputs) => {
+    const value = inputs[side] as unknown;
+    if (value === null || typeof value !== "object") {
+      return value;
+    }
+    const { type, address } = value as { type?: string; address?: string };
+    return { type: type ?? defaultType, address };
+  };
+
+const segmentAttributesWithoutSubtype: View = (inputs) => {
+  const { [SUBTYPE_KEY]: _subtype, ...rest } = segmentAttributesOf(inputs);
+  return rest;
+};
+
+/**
+ * The inputs that define the contact, each seen with its defaults filled in and IDs normalized,
+ * so that an output the provider computed compares equal to the input it came from.
+ */
+const REPLACING: Record<string, View> = {
+  instanceId: (inputs) => instanceIdOf(inputs.instanceId),
+  contactFlowId: (inputs) => contactFlowIdOf(inputs.contactFlowId),
+  sourceEndpoint: endpoint("sourceEndpoint", SOURCE_ENDPOINT_TYPE),
+  destinationEndpoint: endpoint("destinationEndpoint", DESTINATION_ENDPOINT_TYPE),
+  channel: (inputs) => subtypeOf(inputs),
+  segmentAttributes: segmentAttributesWithoutSubtype,
+  chatDurationInMinutes: (inputs) => inputs.chatDurationInMinutes,
+  participantDetails: (inputs) => inputs.participantDetails,
+  initialSystemMessage: (inputs) => inputs.initialSystemMessage,
+  initialTemplatedSystemMessage: (inputs) => inputs.initialTemplatedSystemMessage,
+  relatedContactId: (inputs) => inputs.relatedContactId,
+  supportedMessagingContentTypes: (inputs) => inputs.supportedMessagingContentTypes,
+  triggers: (inputs) => inputs.triggers ?? [],
+};
+
+const UPDATING: Record<string, View> = {
+  attributes: (inputs) => inputs.attributes ?? {},
+  onDelete: (inputs) => inputs.onDelete ?? "stop",
+};
+
+/** Whether a value, at any depth, is one Pulumi does not know yet (during a preview). */
+export function containsUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) {
+    return true;
+  }
+  if (value !== null && typeof value === "object") {
+    return Object.values(value).some(containsUnknown);
+  }
+  return false;
+}
+
+function differs(view: View, olds: ContactOutputs, news: ContactInputs, key: string): boolean {
+  if (containsUnknown((news as unknown as Record<string, unknown>)[key])) {
+    return true;
+  }
+  return canonicalJson(view(olds)) !== canonicalJson(view(news));
+}
+
+/**
+ * The Region changes only when the new inputs name one (directly, or through an instance ARN)
+ * that differs from the Region the contact lives in. A Region the provider picked from the stack
+ * configuration or the environment is not compared with an input the user left out.
+ */
+function regionChanged(olds: ContactOutputs, news: ContactInputs): boolean {
+  const named = news.region ?? parseInstanceRef(news.instanceId)?.region;
+  return named !== undefined && named !== olds.region;
+}
+
+/**
+ * A ClientToken given as input changes when it differs from the token the contact was sent with;
+ * leaving it out changes it only if the contact was sent with a token the user gave.
+ */
+function clientTokenChanged(olds: ContactOutputs, news: ContactInputs): boolean {
+  if (news.clientToken !== undefined) {
+    return news.clientToken !== olds.clientToken;
+  }
+  return olds.clientTokenSource === "given";
+}
+
+/**
+ * Classifies a change from the stored outputs to new checked inputs. The URN is never compared:
+ * a renamed stack or a resource moved under a new parent must not send the message again.
+ */
+export function classifyChanges(olds: ContactOutputs, news: ContactInputs): ContactChanges {
+  const replaces = Object.entries(REPLACING)
+    .filter(([key, view]) => differs(view, olds, news, key))
+    .map(([key]) => key);
+  if (regionChanged(olds, news)) {
+    replaces.push("region");
+  }
+  if (clientTokenChanged(olds, news)) {
+    replaces.push("clientToken");
+  }
+  const updates = Object.entries(UPDATING)
+    .filter(([key, view]) => differs(view, olds, news, key))
+    .map(([key]) => key);
+  return { replaces, updates };
+}

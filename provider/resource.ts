@@ -1,0 +1,90 @@
+import * as pulumi from "@pulumi/pulumi";
+import { contactProvider } from "./dynamic-provider";
+import { ContactInputs, ContactOutputs } from "./types";
+
+/** The module and type of the resource: its type token is `pulumi-nodejs:dynamic/connect:OutboundChatContact`. */
+export const RESOURCE_MODULE = "connect";
+export const RESOURCE_TYPE = "OutboundChatContact";
+export const TYPE_TOKEN = `pulumi-nodejs:dynamic/${RESOURCE_MODULE}:${RESOURCE_TYPE}`;
+
+/** Inputs that hold personal data, kept secret in state whether or not they were wrapped. */
+export const SECRET_INPUTS = [
+  "destinationEndpoint",
+  "initialSystemMessage",
+  "initialTemplatedSystemMessage",
+] as const;
+
+/** A plain shape with every member, at any depth, accepting a `pulumi.Input`. */
+export type DeepInput<T> = T extends string | number | boolean
+  ? T
+  : T extends ReadonlyArray<infer E>
+    ? ReadonlyArray<pulumi.Input<DeepInput<E>>>
+    : { readonly [K in keyof T]: pulumi.Input<DeepInput<T[K]>> };
+
+type PublicInputs = Omit<ContactInputs, "__urn">;
+
+/** The arguments of {@link OutboundChatContact}: the provider's inputs, each a `pulumi.Input`. */
+export type OutboundChatContactArgs = {
+  readonly [K in keyof PublicInputs]: pulumi.Input<DeepInput<PublicInputs[K]>>;
+};
+
+/**
+ * An Amazon Connect outbound chat contact: an SMS or WhatsApp conversation started with
+ * StartOutboundChatContact. `pulumi up` sends it once; running again, after a crash, a retry or a
+ * timeout, never sends it twice, and `pulumi preview` never sends anything.
+ *
+ * @example
+ * new OutboundChatContact("welcome", {
+ *   instanceId: instance.arn,
+ *   contactFlowId: flow.contactFlowId,
+ *   sourceEndpoint: { address: phoneNumber.arn },
+ *   destinationEndpoint: { address: "+14155550100" },
+ *   channel: "SMS",
+ *   initialSystemMessage: { contentType: "text/plain", content: "Welcome aboard!" },
+ * });
+ */
+export class OutboundChatContact extends pulumi.dynamic.Resource {
+  /** The ContactId the service answered with; also the resource's id. */
+  declare public readonly contactId: pulumi.Output<string>;
+  /** The ClientToken the contact was started with. */
+  declare public readonly clientToken: pulumi.Output<string>;
+  /** `"derived"` when the token came from the URN and inputs, `"given"` when from `clientToken`. */
+  declare public readonly clientTokenSource: pulumi.Output<ContactOutputs["clientTokenSource"]>;
+  /** The Region the contact lives in. */
+  declare public readonly region: pulumi.Output<string>;
+  /** The instance ID (an instance ARN given as input is reduced to its ID). */
+  declare public readonly instanceId: pulumi.Output<string>;
+  /** When the contact started (ISO 8601); filled in by `pulumi refresh`. */
+  declare public readonly initiationTimestamp: pulumi.Output<string | undefined>;
+  /** When the contact ended (ISO 8601); filled in by `pulumi refresh` once it has ended. */
+  declare public readonly disconnectTimestamp: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: OutboundChatContactArgs, opts?: pulumi.CustomResourceOptions) {
+    const props: Record<string, pulumi.Input<unknown>> = { ...args };
+    for (const key of SECRET_INPUTS) {
+      if (props[key] !== undefined) {
+        props[key] = pulumi.secret(props[key]);
+      }
+    }
+    super(
+      contactProvider,
+      name,
+      {
+        ...props,
+        __urn: pulumi.createUrn(name, TYPE_TOKEN, opts?.parent),
+        contactId: undefined,
+        clientToken: args.clientToken,
+        clientTokenSource: undefined,
+        region: args.region,
+        initiationTimestamp: undefined,
+        disconnectTimestamp: undefined,
+      },
+      {
+        ...opts,
+        additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...SECRET_INPUTS],
+      },
+      RESOURCE_MODULE,
+      RESOURCE_TYPE,
+    );
+  }
+}

@@ -1,0 +1,75 @@
+import { strict as assert } from "assert";
+import { execFileSync } from "child_process";
+import * as path from "path";
+import { contactIdentity, deriveClientToken } from "../../provider/token";
+import { ContactInputs } from "../../provider/types";
+import { validInputs } from "../fixtures";
+
+const URN = "urn:pulumi:dev::connect-welcome::pulumi-nodejs:dynamic/connect:OutboundChatContact::welcome";
+const REGION = "us-east-1";
+
+function tokenOf(inputs: ContactInputs, urn = URN, region = REGION): string {
+  return deriveClientToken(urn, contactIdentity(inputs, region));
+}
+
+describe("deriveClientToken", () => {
+  it("is 64 hex characters, well under the API's 500", () => {
+    assert.match(tokenOf(validInputs()), /^[0-9a-f]{64}$/);
+  });
+
+  it("is the same for the same URN and inputs, whatever the key order", () => {
+    const inputs = validInputs();
+    const reordered = Object.fromEntries(Object.entries(inputs).reverse()) as unknown as ContactInputs;
+    assert.equal(tokenOf(reordered), tokenOf(inputs));
+  });
+
+  it("is the same in another process", () => {
+    const script = [
+      'const { contactIdentity, deriveClientToken } = require("./provider/token");',
+      'const { validInputs } = require("./test/fixtures");',
+      `process.stdout.write(deriveClientToken(${JSON.stringify(URN)}, contactIdentity(validInputs(), "${REGION}")));`,
+    ].join("\n");
+    const other = execFileSync(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", "-e", script],
+      { cwd: path.resolve(__dirname, "../.."), encoding: "utf8" },
+    );
+    assert.equal(other, tokenOf(validInputs()));
+  });
+
+  it("is the same when a default is spelled out", () => {
+    const inputs = validInputs();
+    const explicit: ContactInputs = {
+      ...inputs,
+      sourceEndpoint: { ...inputs.sourceEndpoint, type: "CONNECT_PHONENUMBER_ARN" },
+      destinationEndpoint: { ...inputs.destinationEndpoint, type: "TELEPHONE_NUMBER" },
+    };
+    assert.equal(tokenOf(explicit), tokenOf(inputs));
+  });
+
+  it("does not change when only the attributes or onDelete change", () => {
+    const inputs = validInputs();
+    assert.equal(tokenOf({ ...inputs, attributes: { plan: "gold" }, onDelete: "retain" }), tokenOf(inputs));
+  });
+
+  const contactChanges: [string, (inputs: ContactInputs) => ContactInputs][] = [
+    ["the destination", (i) => ({ ...i, destinationEndpoint: { address: "+14155550199" } })],
+    ["the message content", (i) => ({ ...i, initialSystemMessage: { contentType: "text/plain", content: "Hello again" } })],
+    ["the contact flow", (i) => ({ ...i, contactFlowId: "bbbbbbbb-bbbb-cccc-dddd-eeeeeeeeeeee" })],
+    ["the channel", (i) => ({ ...i, channel: "WhatsApp" })],
+    ["the chat duration", (i) => ({ ...i, chatDurationInMinutes: 120 })],
+    ["the display name", (i) => ({ ...i, participantDetails: { displayName: "Support" } })],
+    ["the triggers", (i) => ({ ...i, triggers: ["release-2"] })],
+  ];
+  for (const [what, change] of contactChanges) {
+    it(`changes when ${what} changes`, () => {
+      assert.notEqual(tokenOf(change(validInputs())), tokenOf(validInputs()));
+    });
+  }
+
+  it("changes with the URN and with the Region", () => {
+    const inputs = validInputs();
+    assert.notEqual(tokenOf(inputs, URN.replace("::dev::", "::prod::")), tokenOf(inputs));
+    assert.notEqual(tokenOf(inputs, URN, "eu-west-2"), tokenOf(inputs));
+  });
+});
