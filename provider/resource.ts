@@ -17,9 +17,11 @@ export const SECRET_INPUTS = [
 /** A plain shape with every member, at any depth, accepting a `pulumi.Input`. */
 export type DeepInput<T> = T extends string | number | boolean
   ? T
-  : T extends ReadonlyArray<infer E>
-    ? ReadonlyArray<pulumi.Input<DeepInput<E>>>
-    : { readonly [K in keyof T]: pulumi.Input<DeepInput<T[K]>> };
+  : unknown extends T
+    ? unknown
+    : T extends ReadonlyArray<infer E>
+      ? ReadonlyArray<pulumi.Input<DeepInput<E>>>
+      : { readonly [K in keyof T]: pulumi.Input<DeepInput<T[K]>> };
 
 type PublicInputs = Omit<ContactInputs, "__urn">;
 
