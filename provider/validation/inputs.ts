@@ -1,0 +1,65 @@
+/** The entry point of validation: every problem in a set of inputs, as `check` reports them. */
+import { validateAttributes } from "./attributes";
+import { validateChannel } from "./channel";
+import { validateDestinationEndpoint, validateSourceEndpoint } from "./endpoints";
+import {
+  validateClientToken,
+  validateContactFlowId,
+  validateInstanceId,
+  validateRegion,
+  validateRelatedContactId,
+} from "./identifiers";
+import {
+  validateInitialSystemMessage,
+  validateInitialTemplatedSystemMessage,
+  validateSupportedMessagingContentTypes,
+} from "./messages";
+import {
+  validateChatDuration,
+  validateOnDelete,
+  validateParticipantDetails,
+  validateTriggers,
+} from "./options";
+import { InputProblem, isRecord, problem, describeType } from "./problems";
+import { validateSegmentAttributes } from "./segment-attributes";
+import { validateUnknownProperties } from "./unknown";
+
+/** Every validator, in the order their problems are reported (the order of ContactInputs). */
+const VALIDATORS: ReadonlyArray<(inputs: Record<string, unknown>) => InputProblem[]> = [
+  validateInstanceId,
+  validateContactFlowId,
+  validateSourceEndpoint,
+  validateDestinationEndpoint,
+  validateChannel,
+  validateSegmentAttributes,
+  validateAttributes,
+  validateChatDuration,
+  validateParticipantDetails,
+  validateInitialSystemMessage,
+  validateInitialTemplatedSystemMessage,
+  validateRelatedContactId,
+  validateSupportedMessagingContentTypes,
+  validateClientToken,
+  validateTriggers,
+  validateOnDelete,
+  validateRegion,
+  validateUnknownProperties,
+];
+
+/**
+ * Checks raw inputs as the engine hands them to a dynamic provider's `check` (plain JSON, any field
+ * possibly missing, of a wrong type, or unknown during a preview) and answers every problem found,
+ * each with its property path. An empty list means the inputs are valid. Never throws.
+ */
+export function validateInputs(inputs: Record<string, unknown>): InputProblem[] {
+  if (!isRecord(inputs)) {
+    return [
+      problem(
+        "",
+        `The inputs must be an object of properties; received ${describeType(inputs)}. ` +
+          `Fix: pass the resource's arguments as an object.`,
+      ),
+    ];
+  }
+  return VALIDATORS.flatMap((validate) => validate(inputs));
+}

@@ -1,0 +1,295 @@
+/**
+ * Validator for segmentAttributes: a map of keys (1..128 characters) to values that set exactly
+ * one of valueString, valueMap, valueInteger, valueList or valueArn.
+ */
+import { parseArn } from "../arn";
+import { characterCount } from "../mask";
+import {
+  checkMembers,
+  checkString,
+  describeType,
+  formatNumber,
+  indexPath,
+  InputProblem,
+  isAbsent,
+  isInt32,
+  isRecord,
+  isUnknown,
+  keyPath,
+  memberPath,
+  notAnObject,
+  problem,
+  quote,
+} from "./problems";
+
+/** The key that carries the channel subtype. */
+export const SUBTYPE_KEY = "connect:Subtype";
+/** The subtypes StartOutboundChatContact starts. */
+export const SUBTYPES = ["connect:SMS", "connect:WhatsApp"] as const;
+
+const VALUE_MEMBERS = ["valueString", "valueMap", "valueInteger", "valueList", "valueArn"] as const;
+const MAX_KEY_LENGTH = 128;
+const MAX_VALUE_STRING_LENGTH = 1024;
+/** How deep valueMap and valueList may nest before we stop looking (guards against cycles). */
+const MAX_DEPTH = 32;
+
+/** What the subtype in segmentAttributes is, as far as can be told now. */
+export type SubtypeState =
+  | { readonly kind: "absent" }
+  | { readonly kind: "unknown" }
+  | { readonly kind: "given"; readonly value: unknown };
+
+/** Reads `segmentAttributes["connect:Subtype"].valueString` without judging it. */
+export function readSubtype(inputs: Record<string, unknown>): SubtypeState {
+  const attributes = inputs.segmentAttributes;
+  if (isUnknown(attributes)) {
+    return { kind: "unknown" };
+  }
+  if (!isRecord(attributes)) {
+    return { kind: "absent" };
+  }
+  const entry = attributes[SUBTYPE_KEY];
+  if (isUnknown(entry)) {
+    return { kind: "unknown" };
+  }
+  if (!isRecord(entry)) {
+    return { kind: "absent" };
+  }
+  if (isUnknown(entry.valueString)) {
+    return { kind: "unknown" };
+  }
+  return isAbsent(entry.valueString)
+    ? { kind: "absent" }
+    : { kind: "given", value: entry.valueString };
+}
+
+function checkKey(key: string, base: string): InputProblem | undefined {
+  const count = characterCount(key);
+  if (count >= 1 && count <= MAX_KEY_LENGTH) {
+    return undefined;
+  }
+  const property = keyPath(base, key);
+  return problem(
+    property,
+    `${property}: a segment attribute key must be 1 to ${MAX_KEY_LENGTH} characters; received a key of ` +
+      `${formatNumber(count)} characters. Fix: shorten or rename the key.`,
+  );
+}
+
+/** Checks one value, recursively. `system` is whether it sits under a `connect:` key. */
+function checkValue(
+  value: unknown,
+  property: string,
+  system: boolean,
+  depth: number,
+): InputProblem[] {
+  if (isUnknown(value)) {
+    return [];
+  }
+  if (!isRecord(value)) {
+    return [
+      notAnObject(
+        value,
+        property,
+        'a segment attribute value such as { valueString: "..." }',
+        "wrap the value in an object that sets exactly one of valueString, valueMap, valueInteger, valueList or valueArn.",
+      ),
+    ];
+  }
+  const problems = checkMembers(value, property, VALUE_MEMBERS);
+  const set = VALUE_MEMBERS.filter((m) => !isAbsent(value[m]));
+  const anyUnknown = set.some((m) => isUnknown(value[m]));
+  if (set.length > 1 && set.filter((m) => !isUnknown(value[m])).length > 1) {
+    problems.push(
+      problem(
+        property,
+        `${property} must set exactly one of ${VALUE_MEMBERS.join(", ")}; received ${set.join(" and ")}. ` +
+          `Fix: keep one of them.`,
+      ),
+    );
+  } else if (set.length === 0 && !anyUnknown) {
+    problems.push(
+      problem(
+        property,
+        `${property} must set exactly one of ${VALUE_MEMBERS.join(", ")}; received an object with none of them. ` +
+          `Fix: set one, for example { valueString: "..." }.`,
+      ),
+    );
+  }
+  if (depth >= MAX_DEPTH) {
+    return problems;
+  }
+  for (const member of set) {
+    const memberValue = value[member];
+    if (isUnknown(memberValue)) {
+      continue;
+    }
+    const path = memberPath(property, member);
+    if ((member === "valueList" || member === "valueArn") && !system) {
+      problems.push(
+        problem(
+          path,
+          `${path} is only supported on system-defined attributes (keys starting with "connect:"); ` +
+            `received it under a user-defined key. Fix: use valueString, valueMap or valueInteger instead.`,
+        ),
+      );
+      continue;
+    }
+    switch (member) {
+      case "valueString": {
+        const found = checkString(memberValue, path, {
+          min: 0,
+          max: MAX_VALUE_STRING_LENGTH,
+          what: "a string",
+          reveal: "length",
+          fix: `shorten the value to at most ${formatNumber(MAX_VALUE_STRING_LENGTH)} characters.`,
+        });
+        if (found !== undefined) {
+          problems.push(found);
+        }
+        break;
+      }
+      case "valueArn": {
+        const found = checkString(memberValue, path, {
+          max: MAX_VALUE_STRING_LENGTH,
+          what: "an ARN",
+          reveal: "value",
+          fix: "give a full ARN (arn:<partition>:<service>:<region>:<account>:<resource>).",
+        });
+        if (found !== undefined) {
+          problems.push(found);
+        } else if (parseArn(memberValue) === undefined) {
+          problems.push(
+            problem(
+              path,
+              `${path} must be a valid ARN (arn:<partition>:<service>:<region>:<account>:<resource>); ` +
+                `received ${quote(memberValue as string)}. Fix: give the full ARN.`,
+            ),
+          );
+        }
+        break;
+      }
+      case "valueInteger":
+        if (!isInt32(memberValue)) {
+          const received =
+            typeof memberValue === "number" ? String(memberValue) : describeType(memberValue);
+          problems.push(
+            problem(
+              path,
+              `${path} must be a whole number from -2,147,483,648 to 2,147,483,647; received ${received}. ` +
+                `Fix: give a whole number, or use valueString for other values.`,
+            ),
+          );
+        }
+        break;
+      case "valueMap":
+        problems.push(...checkMap(memberValue, path, system, depth + 1));
+        break;
+      case "valueList":
+        if (!Array.isArray(memberValue)) {
+          problems.push(
+            problem(
+              path,
+              `${path} must be a list of segment attribute values; received ${describeType(memberValue)}. ` +
+                `Fix: give an array such as [{ valueString: "..." }].`,
+            ),
+          );
+        } else {
+          memberValue.forEach((element, index) =>
+            problems.push(...checkValue(element, indexPath(path, index), system, depth + 1)),
+          );
+        }
+        break;
+    }
+  }
+  return problems;
+}
+
+/** Checks a map of segment attribute values (the top level, or a valueMap). */
+function checkMap(
+  value: unknown,
+  property: string,
+  system: boolean | undefined,
+  depth: number,
+): InputProblem[] {
+  if (isUnknown(value)) {
+    return [];
+  }
+  if (!isRecord(value)) {
+    return [
+      notAnObject(
+        value,
+        property,
+        "a map of keys to segment attribute values",
+        `give an object such as { "${SUBTYPE_KEY}": { valueString: "connect:SMS" } }.`,
+      ),
+    ];
+  }
+  const problems: InputProblem[] = [];
+  for (const [key, entry] of Object.entries(value)) {
+    const keyProblem = checkKey(key, property);
+    if (keyProblem !== undefined) {
+      problems.push(keyProblem);
+      continue;
+    }
+    problems.push(
+      ...checkValue(entry, keyPath(property, key), system ?? key.startsWith("connect:"), depth),
+    );
+  }
+  return problems;
+}
+
+/** The `connect:Subtype` entry must carry valueString `connect:SMS` or `connect:WhatsApp`. */
+function checkSubtype(attributes: Record<string, unknown>): InputProblem[] {
+  const entry = attributes[SUBTYPE_KEY];
+  if (!isRecord(entry) || isUnknown(entry.valueString)) {
+    return [];
+  }
+  const entryPath = keyPath("segmentAttributes", SUBTYPE_KEY);
+  const property = memberPath(entryPath, "valueString");
+  const allowed = SUBTYPES.map((s) => `"${s}"`).join(" or ");
+  const fix = `set ${property} to ${allowed}, or leave segmentAttributes["${SUBTYPE_KEY}"] out and set channel.`;
+  const valueString = entry.valueString;
+  if (isAbsent(valueString)) {
+    // With none set, or one not known yet, the generic value check has said all there is to say.
+    const nothingToAdd = VALUE_MEMBERS.every((m) => isAbsent(entry[m]) || isUnknown(entry[m]));
+    return nothingToAdd
+      ? []
+      : [
+          problem(
+            entryPath,
+            `${entryPath} must set valueString to ${allowed}; received no valueString. Fix: ${fix}`,
+          ),
+        ];
+  }
+  if (
+    typeof valueString !== "string" ||
+    characterCount(valueString) > MAX_VALUE_STRING_LENGTH ||
+    (SUBTYPES as readonly string[]).includes(valueString)
+  ) {
+    // A wrong type or length is reported by the generic value check.
+    return [];
+  }
+  const match = SUBTYPES.find((s) => s.toLowerCase() === valueString.toLowerCase());
+  const hint = match === undefined ? "" : ` Values are case-sensitive: did you mean "${match}"?`;
+  return [
+    problem(
+      property,
+      `${property} must be ${allowed} (StartOutboundChatContact starts SMS and WhatsApp contacts only); ` +
+        `received ${quote(valueString)}.${hint} Fix: ${fix}`,
+    ),
+  ];
+}
+
+/** segmentAttributes: optional; see the file comment. */
+export function validateSegmentAttributes(inputs: Record<string, unknown>): InputProblem[] {
+  const value = inputs.segmentAttributes;
+  if (isUnknown(value) || isAbsent(value)) {
+    return [];
+  }
+  const problems = checkMap(value, "segmentAttributes", undefined, 0);
+  if (isRecord(value)) {
+    problems.push(...checkSubtype(value));
+  }
+  return problems;
+}

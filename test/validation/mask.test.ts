@@ -1,0 +1,39 @@
+import { strict as assert } from "assert";
+import { characterCount, describeLength, HIDDEN, maskPhoneNumber } from "../../provider/mask";
+
+describe("maskPhoneNumber", () => {
+  it("keeps the + and the last 2 digits", () => {
+    assert.equal(maskPhoneNumber("+14155550100"), "+*********00");
+  });
+
+  it("masks a number without a +", () => {
+    assert.equal(maskPhoneNumber("14155550142"), "*********42");
+  });
+
+  for (const value of [
+    undefined,
+    null,
+    14155550100,
+    "",
+    "+1234",
+    "+1415555abc",
+    "+".repeat(40) + "00",
+  ]) {
+    it(`hides ${JSON.stringify(value)} entirely`, () => {
+      assert.equal(maskPhoneNumber(value), HIDDEN);
+    });
+  }
+});
+
+describe("describeLength", () => {
+  it("gives the length, never the content", () => {
+    assert.equal(describeLength("Welcome aboard!"), "a string of 15 characters");
+    assert.equal(describeLength("x".repeat(1025)), "a string of 1,025 characters");
+    assert.equal(describeLength("x"), "a string of 1 character");
+    assert.equal(describeLength(""), "an empty string");
+  });
+
+  it("counts an emoji as one character, as the API does", () => {
+    assert.equal(characterCount("hi 👋"), 4);
+  });
+});
