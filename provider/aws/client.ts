@@ -1,0 +1,131 @@
+/**
+ * One Amazon Connect client per Region per process, made on first use.
+ *
+ * The AWS SDK is loaded here, lazily, and nowhere else: a `pulumi preview` only runs `check` and
+ * `diff`, which never call AWS, so it never pays for loading the SDK. Modules that need the SDK's
+ * command classes get them through {@link connectModule}; they import only types at module level.
+ *
+ * Every setting is the SDK's own and is read when a Region's client is first made, never at module
+ * load: credentials from the default provider chain, the endpoint from `AWS_ENDPOINT_URL_CONNECT` /
+ * `AWS_ENDPOINT_URL` (or the shared config file), `AWS_MAX_ATTEMPTS` and `AWS_RETRY_MODE`.
+ *
+ * The module-level state is a plain `Map` of clients, empty until a call is made, so the closure
+ * serializer finds nothing heavy here at `pulumi up`.
+ */
+import type { ConnectClient } from "@aws-sdk/client-connect";
+import type { Provider, RetryErrorInfo, RetryStrategyV2, StandardRetryToken } from "@smithy/types";
+
+/** The `@aws-sdk/client-connect` module, loaded on demand. */
+export type ConnectModule = typeof import("@aws-sdk/client-connect");
+type RetryModule = typeof import("@smithy/core/retry");
+
+/** The product name this package adds to the user agent of every request. */
+export const USER_AGENT_SUFFIX = "pulumi-connect-outbound-chat";
+
+/**
+ * Loads `@aws-sdk/client-connect` (once; Node caches it). Call it inside a function that makes an
+ * AWS call, never at module level.
+ */
+export function connectModule(): ConnectModule {
+  // A required package (by name) rather than an import, so that importing this file loads nothing.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("@aws-sdk/client-connect") as ConnectModule;
+}
+
+function retryModule(): RetryModule {
+  // The retry strategies the client itself uses (`@smithy/core/retry`), loaded with the client.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("@smithy/core/retry") as RetryModule;
+}
+
+const clients = new Map<string, ConnectClient>();
+
+/**
+ * The Amazon Connect client for a Region, made on the first call for that Region and reused after.
+ *
+ * @param region the AWS Region, such as `us-east-1`
+ */
+export function connectClient(region: string): ConnectClient {
+  const existing = clients.get(region);
+  if (existing !== undefined) {
+    return existing;
+  }
+  const { ConnectClient: Client } = connectModule();
+  const client: ConnectClient = new Client({
+    region,
+    customUserAgent: USER_AGENT_SUFFIX,
+    // Made on the first request, from the settings the SDK resolved for this client
+    // (AWS_MAX_ATTEMPTS / AWS_RETRY_MODE, or max_attempts / retry_mode in the shared config file).
+    retryStrategy: new ThrottleRefusingRetryStrategy(() =>
+      sdkRetryStrategy(client.config.maxAttempts, client.config.retryMode),
+    ),
+  });
+  clients.set(region, client);
+  return client;
+}
+
+/**
+ * Forgets every client made so far (and closes their connections), so that the next call reads the
+ * settings again. For tests, and for a host that changed its environment.
+ */
+export function forgetConnectClients(): void {
+  for (const client of clients.values()) {
+    client.destroy();
+  }
+  clients.clear();
+}
+
+/** The standard or adaptive strategy the SDK itself would have made for these settings. */
+async function sdkRetryStrategy(
+  maxAttempts: Provider<number>,
+  retryMode: string | Provider<string>,
+): Promise<RetryStrategyV2> {
+  const { AdaptiveRetryStrategy, StandardRetryStrategy } = retryModule();
+  const mode = typeof retryMode === "function" ? await retryMode() : retryMode;
+  return mode === "adaptive"
+    ? new AdaptiveRetryStrategy(maxAttempts)
+    : new StandardRetryStrategy(maxAttempts);
+}
+
+/**
+ * The SDK's own retry strategy, except that it never retries a throttled request.
+ *
+ * Throttling is retried by the pacer (`pacing.ts`), which slows the whole process down instead. Left
+ * to the SDK, throttled retries spend its retry quota (500 tokens, 5 a throttled retry): a few
+ * hundred creates at once exhaust it, and then even a 500 is no longer retried. Every other
+ * transient error (5xx, network errors, timeouts) keeps the SDK's retries, which re-send the same
+ * request, so the same ClientToken.
+ */
+export class ThrottleRefusingRetryStrategy implements RetryStrategyV2 {
+  private inner: RetryStrategyV2 | undefined;
+  private innerPromise: Promise<RetryStrategyV2> | undefined;
+
+  /** @param makeInner makes the strategy to delegate to, once, on the first request */
+  constructor(private readonly makeInner: () => Promise<RetryStrategyV2>) {}
+
+  async acquireInitialRetryToken(retryTokenScope: string): Promise<StandardRetryToken> {
+    const inner = await this.strategy();
+    return (await inner.acquireInitialRetryToken(retryTokenScope)) as StandardRetryToken;
+  }
+
+  async refreshRetryTokenForRetry(
+    token: StandardRetryToken,
+    errorInfo: RetryErrorInfo,
+  ): Promise<StandardRetryToken> {
+    if (errorInfo.errorType === "THROTTLING") {
+      throw new Error("throttled requests are retried by the pacer, not by the SDK");
+    }
+    const inner = await this.strategy();
+    return (await inner.refreshRetryTokenForRetry(token, errorInfo)) as StandardRetryToken;
+  }
+
+  recordSuccess(token: StandardRetryToken): void {
+    // A token only exists once acquireInitialRetryToken resolved, so `inner` is set.
+    this.inner?.recordSuccess(token);
+  }
+
+  private async strategy(): Promise<RetryStrategyV2> {
+    this.innerPromise ??= this.makeInner().then((inner) => (this.inner = inner));
+    return this.innerPromise;
+  }
+}

@@ -1,0 +1,276 @@
+import assert from "node:assert/strict";
+import {
+  DEADLINE_ENV,
+  MAX_IN_FLIGHT_ENV,
+  Pacer,
+  PacingDeadlineError,
+  describeDuration,
+  isThrottlingError,
+} from "../../provider/aws/pacing";
+import { FakeClock, FakeThrottlingService, awsError, seededRandom, settle } from "./fixtures";
+
+interface Burst {
+  readonly calls: number;
+  readonly ratePerSecond: number;
+  readonly burst: number;
+  readonly roundTripMs: number;
+}
+
+/** Issues every call at once through a fresh pacer against the fake service; answers the outcome. */
+async function simulate(row: Burst, seed = 1) {
+  const clock = new FakeClock();
+  const service = new FakeThrottlingService(clock, row.ratePerSecond, row.burst, row.roundTripMs);
+  const pacer = new Pacer({ clock, random: seededRandom(seed), maxInFlight: 16 });
+  const results = await clock.runUntilSettled(
+    Promise.allSettled(
+      Array.from({ length: row.calls }, () => pacer.paced(() => service.request())),
+    ),
+  );
+  return {
+    elapsedMs: clock.now(),
+    failures: results.filter((result) => result.status === "rejected").length,
+    service,
+  };
+}
+
+describe("Pacer", () => {
+  describe("a burst of creates against a service with a token bucket", () => {
+    const rows: Burst[] = [
+      { calls: 300, ratePerSecond: 20, burst: 20, roundTripMs: 100 },
+      { calls: 300, ratePerSecond: 20, burst: 20, roundTripMs: 20 },
+      { calls: 300, ratePerSecond: 20, burst: 20, roundTripMs: 300 },
+      { calls: 60, ratePerSecond: 2, burst: 5, roundTripMs: 100 },
+      { calls: 60, ratePerSecond: 2, burst: 5, roundTripMs: 20 },
+      { calls: 60, ratePerSecond: 2, burst: 5, roundTripMs: 300 },
+    ];
+    for (const row of rows) {
+      const idealMs = ((row.calls - row.burst) / row.ratePerSecond) * 1000;
+      it(
+        `completes ${row.calls} calls at ${row.ratePerSecond}/s burst ${row.burst} ` +
+          `(round trip ${row.roundTripMs} ms) within ${Math.round(idealMs / 0.95)} ms, all succeeding`,
+        async () => {
+          for (const seed of [1, 2, 3]) {
+            const { elapsedMs, failures, service } = await simulate(row, seed);
+            assert.equal(failures, 0);
+            assert.equal(service.accepted, row.calls);
+            assert.ok(
+              idealMs / elapsedMs >= 0.95,
+              `seed ${seed}: took ${elapsedMs} ms, ideal ${idealMs} ms (${(idealMs / elapsedMs).toFixed(3)})`,
+            );
+          }
+        },
+      );
+    }
+
+    it("does not flood the service: at most a few throttled requests per accepted one", async () => {
+      const { service } = await simulate({
+        calls: 300,
+        ratePerSecond: 20,
+        burst: 20,
+        roundTripMs: 100,
+      });
+      assert.ok(service.throttled < service.accepted, `${service.throttled} throttled`);
+    });
+
+    it("recovers when another client already drained the service's bucket", async () => {
+      const clock = new FakeClock();
+      const service = new FakeThrottlingService(clock, 2, 5, 100);
+      // Drain the bucket as another client would have.
+      for (let i = 0; i < 5; i += 1) {
+        void service.request();
+      }
+      await settle();
+      const pacer = new Pacer({ clock, random: seededRandom(4), maxInFlight: 16 });
+      const results = await clock.runUntilSettled(
+        Promise.allSettled(Array.from({ length: 20 }, () => pacer.paced(() => service.request()))),
+      );
+      assert.equal(results.filter((result) => result.status === "rejected").length, 0);
+      // 20 tokens at 2/s: 10 s at best.
+      assert.ok(clock.now() <= 10_000 / 0.95 + 100, `took ${clock.now()} ms`);
+    });
+  });
+
+  it("never has more calls in flight than its bound", async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer({ clock, maxInFlight: 3 });
+    let inFlight = 0;
+    let most = 0;
+    const call = async () => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await clock.sleep(10);
+      inFlight -= 1;
+    };
+    await clock.runUntilSettled(Promise.all(Array.from({ length: 20 }, () => pacer.paced(call))));
+    assert.equal(most, 3);
+  });
+
+  it("reads PULUMI_CONNECT_MAX_IN_FLIGHT when a call is paced", async () => {
+    const saved = process.env[MAX_IN_FLIGHT_ENV];
+    process.env[MAX_IN_FLIGHT_ENV] = "2";
+    try {
+      const clock = new FakeClock();
+      const pacer = new Pacer({ clock });
+      let inFlight = 0;
+      let most = 0;
+      const call = async () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await clock.sleep(10);
+        inFlight -= 1;
+      };
+      await clock.runUntilSettled(Promise.all(Array.from({ length: 10 }, () => pacer.paced(call))));
+      assert.equal(most, 2);
+    } finally {
+      restoreEnv(MAX_IN_FLIGHT_ENV, saved);
+    }
+  });
+
+  it("retries the same call after a throttle and answers its result", async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer({ clock, random: seededRandom(1) });
+    let attempts = 0;
+    const result = await clock.runUntilSettled(
+      pacer.paced(async () => {
+        attempts += 1;
+        if (attempts < 3) {
+          throw awsError("TooManyRequestsException", 429);
+        }
+        return "contact-1";
+      }),
+    );
+    assert.equal(result, "contact-1");
+    assert.equal(attempts, 3);
+  });
+
+  describe("fails at once, without retrying, when the error is not throttling", () => {
+    const rows: Array<[string, number]> = [
+      ["LimitExceededException", 429],
+      ["InternalServiceException", 500],
+      ["AccessDeniedException", 403],
+      ["InvalidRequestException", 400],
+    ];
+    for (const [name, status] of rows) {
+      it(`fails when the call throws ${name} (HTTP ${status})`, async () => {
+        const clock = new FakeClock();
+        const pacer = new Pacer({ clock });
+        let attempts = 0;
+        await assert.rejects(
+          clock.runUntilSettled(
+            pacer.paced(async () => {
+              attempts += 1;
+              throw awsError(name, status);
+            }),
+          ),
+          { name },
+        );
+        assert.equal(attempts, 1);
+        assert.equal(pacer.ratePerSecond, Number.POSITIVE_INFINITY);
+      });
+    }
+  });
+
+  it("fails when the service keeps throttling past the deadline, with a clear error", async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer({ clock, random: seededRandom(2) });
+    const throttle = awsError("ThrottlingException", 429, "Rate exceeded");
+    let attempts = 0;
+    const error = await clock
+      .runUntilSettled(
+        pacer.paced(
+          async () => {
+            attempts += 1;
+            throw throttle;
+          },
+          { operation: "StartOutboundChatContact" },
+        ),
+      )
+      .then(
+        () => assert.fail("expected the deadline error"),
+        (caught: unknown) => caught,
+      );
+    assert.ok(error instanceof PacingDeadlineError);
+    assert.ok(clock.now() >= 15 * 60 * 1000, `gave up at ${clock.now()} ms`);
+    assert.ok(clock.now() < 15 * 60 * 1000 + 2000, `gave up at ${clock.now()} ms`);
+    assert.equal(error.attempts, attempts);
+    assert.equal(error.cause, throttle);
+    assert.match(error.message, /kept throttling StartOutboundChatContact for 15 minutes/);
+    assert.match(error.message, /pulumi up --parallel 8/);
+    assert.match(error.message, /higher quota/);
+    assert.match(error.message, /PULUMI_CONNECT_DEADLINE_SECONDS/);
+  });
+
+  it("reads PULUMI_CONNECT_DEADLINE_SECONDS when a call is paced", async () => {
+    const saved = process.env[DEADLINE_ENV];
+    process.env[DEADLINE_ENV] = "30";
+    try {
+      const clock = new FakeClock();
+      const pacer = new Pacer({ clock, random: seededRandom(3) });
+      await assert.rejects(
+        clock.runUntilSettled(
+          pacer.paced(async () => {
+            throw awsError("ThrottlingException", 429);
+          }),
+        ),
+        /for 30 seconds/,
+      );
+      assert.ok(clock.now() >= 30_000 && clock.now() < 32_000, `gave up at ${clock.now()} ms`);
+    } finally {
+      restoreEnv(DEADLINE_ENV, saved);
+    }
+  });
+
+  it("fails when PULUMI_CONNECT_MAX_IN_FLIGHT is not a positive number", async () => {
+    const saved = process.env[MAX_IN_FLIGHT_ENV];
+    process.env[MAX_IN_FLIGHT_ENV] = "many";
+    try {
+      const pacer = new Pacer({ clock: new FakeClock() });
+      await assert.rejects(
+        pacer.paced(async () => "never"),
+        /PULUMI_CONNECT_MAX_IN_FLIGHT must be a positive number, got "many"/,
+      );
+    } finally {
+      restoreEnv(MAX_IN_FLIGHT_ENV, saved);
+    }
+  });
+});
+
+describe("isThrottlingError", () => {
+  const rows: Array<[string, unknown, boolean]> = [
+    ["ThrottlingException", awsError("ThrottlingException", 429), true],
+    ["TooManyRequestsException", awsError("TooManyRequestsException", 429), true],
+    ["an unnamed HTTP 429", awsError("Error", 429), true],
+    ["LimitExceededException (429, a quota)", awsError("LimitExceededException", 429), false],
+    ["InternalServiceException", awsError("InternalServiceException", 500), false],
+    ["a plain Error", new Error("boom"), false],
+    ["a string", "ThrottlingException", false],
+    ["undefined", undefined, false],
+  ];
+  for (const [label, error, expected] of rows) {
+    it(`${expected ? "is" : "is not"} true for ${label}`, () => {
+      assert.equal(isThrottlingError(error), expected);
+    });
+  }
+});
+
+describe("describeDuration", () => {
+  const rows: Array<[number, string]> = [
+    [15 * 60 * 1000, "15 minutes"],
+    [60 * 1000, "1 minute"],
+    [90 * 1000, "90 seconds"],
+    [1000, "1 second"],
+  ];
+  for (const [ms, text] of rows) {
+    it(`says ${ms} ms as "${text}"`, () => {
+      assert.equal(describeDuration(ms), text);
+    });
+  }
+});
+
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) {
+    delete process.env[name];
+  } else {
+    process.env[name] = value;
+  }
+}
