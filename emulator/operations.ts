@@ -1,0 +1,221 @@
+/**
+ * The four operations: validate the input from the model (plus the documented extra rules), then
+ * apply the operation to the store. Each returns the response body or throws an EmulatorError.
+ */
+import { randomUUID } from "node:crypto";
+import { EmulatorError, invalidRequest, resourceNotFound } from "./errors";
+import { contactFlowIdOf, instanceIdOf } from "./ids";
+import { maskPhoneNumber } from "./mask";
+import { CONNECT_MODEL, type OperationName } from "./model/model";
+import {
+  formatValidationMessage,
+  validateValue,
+  type ValidationIssue,
+} from "./model/shape-validator";
+import { checkOutboundChatRules } from "./rules";
+import {
+  contactState,
+  disconnectMs,
+  type ContactRecord,
+  type InstanceRecord,
+  type Store,
+} from "./store";
+
+/** The default chat duration: 25 hours. */
+export const DEFAULT_CHAT_DURATION_MINUTES = 1500;
+/** How long a ClientToken is remembered. */
+export const CLIENT_TOKEN_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+/** The most UTF-8 bytes all attributes of a contact may take. */
+export const MAX_ATTRIBUTES_BYTES = 32_768;
+
+export interface OperationContext {
+  readonly store: Store;
+  readonly nowMs: number;
+  readonly activeChatLimit: number;
+}
+
+export interface OperationResult {
+  readonly output: Record<string, unknown>;
+  /** Whether the store changed (and the state file must be written). */
+  readonly changed: boolean;
+  readonly contactId?: string;
+}
+
+type Input = Readonly<Record<string, unknown>>;
+
+/** All validation issues of `input` for `operation`; empty when valid. */
+export function validateInput(operation: OperationName, input: Input): ValidationIssue[] {
+  const shapeName = CONNECT_MODEL.operations[operation].input.shape;
+  const issues = validateValue(CONNECT_MODEL, shapeName, input);
+  if (operation !== "StartOutboundChatContact") {
+    return issues;
+  }
+  const seen = new Set(issues.map((issue) => issue.path));
+  return [...issues, ...checkOutboundChatRules(input).filter((issue) => !seen.has(issue.path))];
+}
+
+function attributesBytes(attributes: Readonly<Record<string, string>>): number {
+  let total = 0;
+  for (const [key, value] of Object.entries(attributes)) {
+    total += Buffer.byteLength(key) + Buffer.byteLength(value);
+  }
+  return total;
+}
+
+function checkAttributesSize(attributes: Readonly<Record<string, string>>): void {
+  const bytes = attributesBytes(attributes);
+  if (bytes > MAX_ATTRIBUTES_BYTES) {
+    throw invalidRequest(
+      `1 validation error detected: Value at 'attributes' failed to satisfy constraint: The attributes of a contact may take up to ${MAX_ATTRIBUTES_BYTES} UTF-8 bytes, got ${bytes}`,
+    );
+  }
+}
+
+function requireInstance(store: Store, instanceId: string): InstanceRecord {
+  const instance = store.instance(instanceId);
+  if (instance === undefined) {
+    throw resourceNotFound(`Instance not found: ${instanceIdOf(instanceId)}`);
+  }
+  return instance;
+}
+
+function epochSeconds(ms: number): number {
+  return ms / 1000;
+}
+
+function startOutboundChatContact(input: Input, context: OperationContext): OperationResult {
+  const { store, nowMs } = context;
+  const instance = requireInstance(store, input.InstanceId as string);
+  const flowId = contactFlowIdOf(input.ContactFlowId as string);
+  if (!instance.contactFlows.includes(flowId)) {
+    throw resourceNotFound(`Contact flow not found: ${flowId}`);
+  }
+  const source = input.SourceEndpoint as Record<string, string>;
+  if (!instance.phoneNumbers.includes(source.Address)) {
+    throw resourceNotFound(`Phone number not found in instance ${instance.id}: ${source.Address}`);
+  }
+  const clientToken = input.ClientToken as string | undefined;
+  if (clientToken !== undefined) {
+    const token = store.token(instance.id, clientToken);
+    if (token !== undefined && nowMs - token.firstSeenMs < CLIENT_TOKEN_WINDOW_MS) {
+      return { output: { ContactId: token.contactId }, changed: false, contactId: token.contactId };
+    }
+  }
+  const attributes = { ...((input.Attributes ?? {}) as Record<string, string>) };
+  checkAttributesSize(attributes);
+  if (store.activeContactCount(instance.id, nowMs) >= context.activeChatLimit) {
+    throw new EmulatorError(
+      "LimitExceededException",
+      `The quota of ${context.activeChatLimit} concurrent active chats for instance ${instance.id} has been reached.`,
+    );
+  }
+  const contactId = randomUUID();
+  const destination = input.DestinationEndpoint as Record<string, string>;
+  const contact: ContactRecord = {
+    contactId,
+    arn: `arn:aws:connect:${instance.region}:${instance.accountId}:instance/${instance.id}/contact/${contactId}`,
+    instanceId: instance.id,
+    contactFlowId: flowId,
+    ...(clientToken === undefined ? {} : { clientToken }),
+    initiationMs: nowMs,
+    chatDurationInMinutes:
+      (input.ChatDurationInMinutes as number | undefined) ?? DEFAULT_CHAT_DURATION_MINUTES,
+    sourcePhoneNumberArn: source.Address,
+    destinationAddressMasked: maskPhoneNumber(destination.Address),
+    attributes,
+    segmentAttributes: structuredClone(input.SegmentAttributes as Record<string, unknown>),
+  };
+  store.addContact(contact);
+  if (clientToken !== undefined) {
+    store.addToken({ instanceId: instance.id, clientToken, contactId, firstSeenMs: nowMs });
+  }
+  return { output: { ContactId: contactId }, changed: true, contactId };
+}
+
+function findContact(
+  store: Store,
+  instance: InstanceRecord,
+  contactId: string,
+): ContactRecord | undefined {
+  const contact = store.contact(contactId);
+  return contact?.instanceId === instance.id ? contact : undefined;
+}
+
+function describeContact(input: Input, context: OperationContext): OperationResult {
+  const { store, nowMs } = context;
+  const instance = requireInstance(store, input.InstanceId as string);
+  const contactId = input.ContactId as string;
+  const contact = findContact(store, instance, contactId);
+  if (contact === undefined) {
+    throw resourceNotFound(`Contact not found: ${contactId}`);
+  }
+  const ended = disconnectMs(contact, nowMs);
+  return {
+    output: {
+      Contact: {
+        Arn: contact.arn,
+        Id: contact.contactId,
+        InitialContactId: contact.contactId,
+        Channel: "CHAT",
+        InitiationMethod: "API",
+        InitiationTimestamp: epochSeconds(contact.initiationMs),
+        ...(ended === undefined ? {} : { DisconnectTimestamp: epochSeconds(ended) }),
+        Attributes: { ...contact.attributes },
+        SegmentAttributes: structuredClone(contact.segmentAttributes),
+      },
+    },
+    changed: false,
+    contactId,
+  };
+}
+
+function stopContact(input: Input, context: OperationContext): OperationResult {
+  const { store, nowMs } = context;
+  const instance = requireInstance(store, input.InstanceId as string);
+  const contactId = input.ContactId as string;
+  const contact = findContact(store, instance, contactId);
+  if (contact === undefined) {
+    throw new EmulatorError("ContactNotFoundException", `Contact not found: ${contactId}`);
+  }
+  if (contactState(contact, nowMs) !== "active") {
+    return { output: {}, changed: false, contactId };
+  }
+  contact.stoppedMs = nowMs;
+  return { output: {}, changed: true, contactId };
+}
+
+function updateContactAttributes(input: Input, context: OperationContext): OperationResult {
+  const { store } = context;
+  const instance = requireInstance(store, input.InstanceId as string);
+  const contactId = input.InitialContactId as string;
+  const contact = findContact(store, instance, contactId);
+  if (contact === undefined) {
+    throw resourceNotFound(`Contact not found: ${contactId}`);
+  }
+  const merged = { ...contact.attributes, ...(input.Attributes as Record<string, string>) };
+  checkAttributesSize(merged);
+  contact.attributes = merged;
+  return { output: {}, changed: true, contactId };
+}
+
+const HANDLERS: Readonly<
+  Record<OperationName, (input: Input, context: OperationContext) => OperationResult>
+> = {
+  StartOutboundChatContact: startOutboundChatContact,
+  DescribeContact: describeContact,
+  StopContact: stopContact,
+  UpdateContactAttributes: updateContactAttributes,
+};
+
+/** Validates and runs one operation; throws an EmulatorError the caller answers with. */
+export function runOperation(
+  operation: OperationName,
+  input: Input,
+  context: OperationContext,
+): OperationResult {
+  const issues = validateInput(operation, input);
+  if (issues.length > 0) {
+    throw invalidRequest(formatValidationMessage(issues));
+  }
+  return HANDLERS[operation](input, context);
+}

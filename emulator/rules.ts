@@ -1,0 +1,117 @@
+/**
+ * The rules of StartOutboundChatContact that the model cannot express, taken from the
+ * operation's documentation. Pure functions over the (already model-valid) request body.
+ */
+import type { ValidationIssue } from "./model/shape-validator";
+
+export const SOURCE_ENDPOINT_TYPE = "CONNECT_PHONENUMBER_ARN";
+export const DESTINATION_ENDPOINT_TYPE = "TELEPHONE_NUMBER";
+
+/** Allowed length of InitialSystemMessage.Content per content type (operation docs). */
+export const INITIAL_MESSAGE_LENGTH_LIMITS: Readonly<
+  Record<string, { readonly min: number; readonly max: number }>
+> = {
+  "text/plain": { min: 1, max: 1024 },
+  "text/markdown": { min: 1, max: 1024 },
+  "application/json": { min: 1, max: 12000 },
+  "application/vnd.amazonaws.connect.message.interactive.response": { min: 1, max: 12288 },
+};
+
+/** The content types SupportedMessagingContentTypes may list; `text/plain` must be one of them. */
+export const SUPPORTED_MESSAGING_CONTENT_TYPES: readonly string[] = [
+  "text/plain",
+  "text/markdown",
+  "application/json",
+  "application/vnd.amazonaws.connect.message.interactive",
+  "application/vnd.amazonaws.connect.message.interactive.response",
+];
+
+/** E.164: a `+`, then 2 to 15 digits, not starting with 0. */
+const E164 = /^\+[1-9][0-9]{1,14}$/;
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+function endpointIssues(value: unknown, path: string, expectedType: string): ValidationIssue[] {
+  if (typeof value !== "object" || value === null) {
+    return [];
+  }
+  const endpoint = value as Record<string, unknown>;
+  const issues: ValidationIssue[] = [];
+  if (endpoint.Type === undefined || endpoint.Type === null) {
+    issues.push({ path: `${path}.type`, constraint: "Member must not be null" });
+  } else if (endpoint.Type !== expectedType) {
+    issues.push({
+      path: `${path}.type`,
+      constraint: `Member must be ${expectedType} for StartOutboundChatContact`,
+    });
+  }
+  if (typeof endpoint.Address !== "string" || endpoint.Address === "") {
+    issues.push({ path: `${path}.address`, constraint: "Member must not be null" });
+  }
+  return issues;
+}
+
+/**
+ * Checks the documented rules of StartOutboundChatContact that go beyond the model: the endpoint
+ * types each side accepts, an E.164 destination, `text/plain` among the supported content types,
+ * and the per-content-type length of the initial system message. Returns every issue found.
+ */
+export function checkOutboundChatRules(body: Readonly<Record<string, unknown>>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const destination = record(body.DestinationEndpoint);
+  issues.push(...endpointIssues(body.SourceEndpoint, "sourceEndpoint", SOURCE_ENDPOINT_TYPE));
+  issues.push(
+    ...endpointIssues(body.DestinationEndpoint, "destinationEndpoint", DESTINATION_ENDPOINT_TYPE),
+  );
+  if (
+    destination.Type === DESTINATION_ENDPOINT_TYPE &&
+    typeof destination.Address === "string" &&
+    destination.Address !== "" &&
+    !E164.test(destination.Address)
+  ) {
+    issues.push({
+      path: "destinationEndpoint.address",
+      constraint: "Member must be a phone number in E.164 format",
+    });
+  }
+
+  const contentTypes = body.SupportedMessagingContentTypes;
+  if (Array.isArray(contentTypes)) {
+    if (!contentTypes.includes("text/plain")) {
+      issues.push({
+        path: "supportedMessagingContentTypes",
+        constraint: "Member must contain text/plain",
+      });
+    }
+    contentTypes.forEach((type: unknown, index) => {
+      if (typeof type === "string" && !SUPPORTED_MESSAGING_CONTENT_TYPES.includes(type)) {
+        issues.push({
+          path: `supportedMessagingContentTypes.${index + 1}.member`,
+          constraint: `Member must satisfy enum value set: [${SUPPORTED_MESSAGING_CONTENT_TYPES.join(", ")}]`,
+        });
+      }
+    });
+  }
+
+  const message = body.InitialSystemMessage;
+  if (message !== undefined && message !== null) {
+    const { ContentType: contentType, Content: content } = record(message);
+    if (typeof contentType === "string" && typeof content === "string") {
+      const limit = INITIAL_MESSAGE_LENGTH_LIMITS[contentType];
+      if (limit === undefined) {
+        issues.push({
+          path: "initialSystemMessage.contentType",
+          constraint: `Member must satisfy enum value set: [${Object.keys(INITIAL_MESSAGE_LENGTH_LIMITS).join(", ")}]`,
+        });
+      } else if (content.length < limit.min || content.length > limit.max) {
+        issues.push({
+          path: "initialSystemMessage.content",
+          constraint: `Member must have length between ${limit.min} and ${limit.max} for content type ${contentType}`,
+        });
+      }
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,264 @@
+/**
+ * The HTTP server: one pipeline per request (route, body, SigV4, faults, throttle, parse,
+ * operation, answer) in front of an {@link EmulatorCore}, and the library handle around it.
+ */
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { EmulatorCore } from "./core";
+import { EmulatorError, errorTypeForStatus } from "./errors";
+import { parseJsonObject, readBody, sendError, sendJson } from "./http";
+import { handleInspection, INSPECTION_PREFIX } from "./inspection";
+import type { OperationName } from "./model/model";
+import { matchRoute } from "./model/routes";
+import { verifySignature } from "./sigv4";
+import type {
+  AccessKey,
+  CallsReport,
+  ContactView,
+  EmulatorOptions,
+  EmulatorSeed,
+  FaultSpec,
+  PendingFault,
+  RateLimit,
+} from "./types";
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** A running emulator. */
+export interface ConnectEmulator {
+  /** The base URL to point the SDK at, e.g. "http://127.0.0.1:45123". */
+  readonly endpoint: string;
+  readonly host: string;
+  readonly port: number;
+  /** The first accepted access key pair; use it as the SDK's `credentials`. */
+  readonly credentials: AccessKey;
+  /** Stops listening and drops open connections. */
+  stop(): Promise<void>;
+  /** The contacts started so far (destination numbers masked). */
+  contacts(): ContactView[];
+  /** Counts per operation and outcome, and the ordered call log. */
+  calls(): CallsReport;
+  /** Back to the start state: the options' seed and rate limits; no contacts, tokens, calls, faults or clock offset. */
+  reset(): void;
+  /** Queues a fault for the next `count` calls of an operation. */
+  setFault(fault: FaultSpec): void;
+  /** The faults still pending. */
+  faults(): PendingFault[];
+  clearFaults(): void;
+  /** Replaces the token bucket of one operation (it starts full). */
+  setRateLimit(operation: OperationName, limit: RateLimit): void;
+  /** Moves the emulator clock forward by `ms` milliseconds. */
+  advanceClock(ms: number): void;
+  /** The emulator clock, epoch milliseconds. */
+  now(): number;
+  /** Adds instances, contact flows and phone numbers. */
+  seed(seed: EmulatorSeed): void;
+}
+
+function splitUrl(url: string): { path: string; query: string } {
+  const index = url.indexOf("?");
+  return index < 0
+    ? { path: url, query: "" }
+    : { path: url.slice(0, index), query: url.slice(index + 1) };
+}
+
+class Pipeline {
+  public readonly aborts = new AbortController();
+
+  public constructor(
+    private readonly core: EmulatorCore,
+    private readonly maxBodyBytes: number,
+  ) {}
+
+  public async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    response.setHeader("x-amzn-RequestId", randomUUID());
+    const method = request.method ?? "GET";
+    const { path, query } = splitUrl(request.url ?? "/");
+    const read = await readBody(request, this.maxBodyBytes);
+    if (read.kind === "aborted") {
+      return;
+    }
+    if (path.startsWith(INSPECTION_PREFIX)) {
+      if (read.kind === "too-large") {
+        sendError(response, tooLarge(this.maxBodyBytes));
+        return;
+      }
+      handleInspection(
+        this.core,
+        method,
+        path,
+        read.body,
+        request.headers["content-type"],
+        response,
+      );
+      return;
+    }
+    const route = matchRoute(method, path);
+    if (route === undefined) {
+      this.core.recordCall({ operation: "UnknownOperation", outcome: "UnknownOperationException" });
+      sendError(
+        response,
+        new EmulatorError(
+          "UnknownOperationException",
+          `No operation matches ${method.slice(0, 10)} ${path.slice(0, 200)}.`,
+        ),
+      );
+      return;
+    }
+    const { operation } = route;
+    const fail = (error: EmulatorError, clientToken?: string): void => {
+      this.core.recordCall({
+        operation,
+        outcome: error.shapeName,
+        ...(clientToken === undefined ? {} : { clientToken }),
+      });
+      sendError(response, error);
+    };
+    if (read.kind === "too-large") {
+      fail(tooLarge(this.maxBodyBytes));
+      return;
+    }
+    const authError = await verifySignature(
+      { method, path, query, headers: request.headers, body: read.body },
+      this.core.keys,
+    );
+    if (authError !== undefined) {
+      fail(authError);
+      return;
+    }
+
+    let input: Record<string, unknown>;
+    try {
+      input =
+        method === "GET"
+          ? { ...route.labels }
+          : { ...parseJsonObject(read.body, request.headers["content-type"]), ...route.labels };
+    } catch (error) {
+      if (error instanceof EmulatorError) {
+        fail(error);
+        return;
+      }
+      throw error;
+    }
+    const clientToken = typeof input.ClientToken === "string" ? input.ClientToken : undefined;
+    const tokenField = clientToken === undefined ? {} : { clientToken };
+
+    const fault = this.core.takeFault(operation);
+    if (fault?.kind === "delay") {
+      try {
+        await sleep(fault.delayMs, undefined, { signal: this.aborts.signal });
+      } catch {
+        request.socket.destroy();
+        return;
+      }
+    } else if (fault?.kind === "error") {
+      const errorType = fault.errorType ?? errorTypeForStatus(fault.status);
+      fail(
+        new EmulatorError(errorType, fault.message ?? "Injected fault.", fault.status),
+        clientToken,
+      );
+      return;
+    } else if (fault?.kind === "drop-before") {
+      this.core.recordCall({ operation, outcome: "dropped-before", ...tokenField });
+      request.socket.destroy();
+      return;
+    }
+
+    if (!this.core.tryTakeToken(operation)) {
+      fail(new EmulatorError("ThrottlingException", "Rate exceeded"), clientToken);
+      return;
+    }
+    let result;
+    try {
+      result = this.core.run(operation, input);
+    } catch (error) {
+      if (!(error instanceof EmulatorError)) {
+        throw error;
+      }
+      if (fault?.kind === "drop-after") {
+        this.core.recordCall({ operation, outcome: "dropped-after", ...tokenField });
+        request.socket.destroy();
+        return;
+      }
+      fail(error, clientToken);
+      return;
+    }
+    const contactField = result.contactId === undefined ? {} : { contactId: result.contactId };
+    if (fault?.kind === "drop-after") {
+      this.core.recordCall({ operation, outcome: "dropped-after", ...tokenField, ...contactField });
+      request.socket.destroy();
+      return;
+    }
+    this.core.recordCall({ operation, outcome: "ok", ...tokenField, ...contactField });
+    sendJson(response, 200, result.output);
+  }
+}
+
+function tooLarge(maxBodyBytes: number): EmulatorError {
+  return new EmulatorError(
+    "RequestEntityTooLargeException",
+    `The request body is larger than the limit of ${maxBodyBytes} bytes.`,
+  );
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/**
+ * Starts an Amazon Connect emulator on `host:port` (default 127.0.0.1, a free port) and resolves
+ * once it is listening.
+ */
+export async function startConnectEmulator(
+  options: EmulatorOptions = {},
+): Promise<ConnectEmulator> {
+  const core = new EmulatorCore(options);
+  const pipeline = new Pipeline(core, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const server = createServer((request, response) => {
+    pipeline.handle(request, response).catch(() => {
+      sendError(
+        response,
+        new EmulatorError("InternalServiceException", "The emulator failed to handle the request."),
+      );
+    });
+  });
+  server.on("clientError", (_error, socket) => {
+    socket.destroy();
+  });
+  const host = options.host ?? "127.0.0.1";
+  const address = await listen(server, options.port ?? 0, host);
+  const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  let stopped: Promise<void> | undefined;
+  return {
+    endpoint: `http://${urlHost}:${address.port}`,
+    host,
+    port: address.port,
+    credentials: core.keys[0],
+    stop: () => {
+      stopped ??= new Promise((resolve) => {
+        pipeline.aborts.abort();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return stopped;
+    },
+    contacts: () => core.contacts(),
+    calls: () => core.calls(),
+    reset: () => core.reset(),
+    setFault: (fault) => core.addFault(fault),
+    faults: () => core.faults(),
+    clearFaults: () => core.clearFaults(),
+    setRateLimit: (operation, limit) => core.setRateLimits({ [operation]: limit }),
+    advanceClock: (ms) => core.advanceClock(ms),
+    now: () => core.now(),
+    seed: (seed) => core.seed(seed),
+  };
+}

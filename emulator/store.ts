@@ -1,0 +1,195 @@
+/**
+ * The emulator's state: seeded resources, contacts, client tokens and the clock offset. Plain
+ * data with small methods; the rules of each operation live in `operations.ts`.
+ */
+import { contactFlowIdOf, instanceIdOf } from "./ids";
+import type { ContactState, ContactView, EmulatorSeed, SeedInstance } from "./types";
+
+export const DEFAULT_REGION = "us-east-1";
+export const DEFAULT_ACCOUNT_ID = "123456789012";
+
+export interface InstanceRecord {
+  readonly id: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly contactFlows: string[];
+  readonly phoneNumbers: string[];
+}
+
+export interface ContactRecord {
+  readonly contactId: string;
+  readonly arn: string;
+  readonly instanceId: string;
+  readonly contactFlowId: string;
+  readonly clientToken?: string;
+  readonly initiationMs: number;
+  readonly chatDurationInMinutes: number;
+  stoppedMs?: number;
+  readonly sourcePhoneNumberArn: string;
+  readonly destinationAddressMasked: string;
+  attributes: Record<string, string>;
+  readonly segmentAttributes: Record<string, unknown>;
+}
+
+export interface TokenRecord {
+  readonly instanceId: string;
+  readonly clientToken: string;
+  readonly contactId: string;
+  readonly firstSeenMs: number;
+}
+
+/** The serializable form of the store, as written to the state file. */
+export interface StoreSnapshot {
+  readonly version: 1;
+  readonly clockOffsetMs: number;
+  readonly instances: readonly InstanceRecord[];
+  readonly contacts: readonly ContactRecord[];
+  readonly tokens: readonly TokenRecord[];
+}
+
+/** When a contact ends on its own: initiation plus its chat duration. */
+export function scheduledEndMs(contact: ContactRecord): number {
+  return contact.initiationMs + contact.chatDurationInMinutes * 60_000;
+}
+
+export function contactState(contact: ContactRecord, nowMs: number): ContactState {
+  if (contact.stoppedMs !== undefined) {
+    return "stopped";
+  }
+  return nowMs < scheduledEndMs(contact) ? "active" : "expired";
+}
+
+/** When the contact ended, or undefined while it is active. */
+export function disconnectMs(contact: ContactRecord, nowMs: number): number | undefined {
+  if (contact.stoppedMs !== undefined) {
+    return contact.stoppedMs;
+  }
+  const end = scheduledEndMs(contact);
+  return nowMs < end ? undefined : end;
+}
+
+function tokenKey(instanceId: string, clientToken: string): string {
+  return `${instanceId}\u0000${clientToken}`;
+}
+
+export class Store {
+  public clockOffsetMs = 0;
+  private readonly instances = new Map<string, InstanceRecord>();
+  private readonly contacts = new Map<string, ContactRecord>();
+  private readonly tokens = new Map<string, TokenRecord>();
+
+  /** Adds instances, flows and numbers; an instance seeded twice gets the union of both. */
+  public seed(seed: EmulatorSeed): void {
+    for (const instance of seed.instances) {
+      this.addInstance(instance);
+    }
+  }
+
+  private addInstance(seed: SeedInstance): void {
+    const id = instanceIdOf(seed.id);
+    const existing = this.instances.get(id);
+    const record: InstanceRecord = existing ?? {
+      id,
+      region: seed.region ?? DEFAULT_REGION,
+      accountId: seed.accountId ?? DEFAULT_ACCOUNT_ID,
+      contactFlows: [],
+      phoneNumbers: [],
+    };
+    for (const flow of seed.contactFlows ?? []) {
+      const flowId = contactFlowIdOf(flow);
+      if (!record.contactFlows.includes(flowId)) {
+        record.contactFlows.push(flowId);
+      }
+    }
+    for (const number of seed.phoneNumbers ?? []) {
+      if (!record.phoneNumbers.includes(number)) {
+        record.phoneNumbers.push(number);
+      }
+    }
+    this.instances.set(id, record);
+  }
+
+  /** Looks up an instance by ID or ARN. */
+  public instance(idOrArn: string): InstanceRecord | undefined {
+    return this.instances.get(instanceIdOf(idOrArn));
+  }
+
+  public contact(contactId: string): ContactRecord | undefined {
+    return this.contacts.get(contactId);
+  }
+
+  public addContact(contact: ContactRecord): void {
+    this.contacts.set(contact.contactId, contact);
+  }
+
+  public activeContactCount(instanceId: string, nowMs: number): number {
+    let count = 0;
+    for (const contact of this.contacts.values()) {
+      if (contact.instanceId === instanceId && contactState(contact, nowMs) === "active") {
+        count += 1;
+      }
+    }
+    return count;
+  }
+
+  public token(instanceId: string, clientToken: string): TokenRecord | undefined {
+    return this.tokens.get(tokenKey(instanceId, clientToken));
+  }
+
+  public addToken(token: TokenRecord): void {
+    this.tokens.set(tokenKey(token.instanceId, token.clientToken), token);
+  }
+
+  /** Drops contacts, tokens, resources and the clock offset. */
+  public clear(): void {
+    this.instances.clear();
+    this.contacts.clear();
+    this.tokens.clear();
+    this.clockOffsetMs = 0;
+  }
+
+  public listContacts(nowMs: number): ContactView[] {
+    return [...this.contacts.values()].map((contact) => ({
+      contactId: contact.contactId,
+      arn: contact.arn,
+      instanceId: contact.instanceId,
+      contactFlowId: contact.contactFlowId,
+      ...(contact.clientToken === undefined ? {} : { clientToken: contact.clientToken }),
+      state: contactState(contact, nowMs),
+      initiationTimestamp: contact.initiationMs,
+      ...optionalNumber("disconnectTimestamp", disconnectMs(contact, nowMs)),
+      chatDurationInMinutes: contact.chatDurationInMinutes,
+      sourcePhoneNumberArn: contact.sourcePhoneNumberArn,
+      destinationAddressMasked: contact.destinationAddressMasked,
+      attributes: { ...contact.attributes },
+      segmentAttributes: structuredClone(contact.segmentAttributes),
+    }));
+  }
+
+  public snapshot(): StoreSnapshot {
+    return {
+      version: 1,
+      clockOffsetMs: this.clockOffsetMs,
+      instances: [...this.instances.values()],
+      contacts: [...this.contacts.values()],
+      tokens: [...this.tokens.values()],
+    };
+  }
+
+  public restore(snapshot: StoreSnapshot): void {
+    this.clockOffsetMs = snapshot.clockOffsetMs;
+    for (const instance of snapshot.instances) {
+      this.addInstance(instance);
+    }
+    for (const contact of snapshot.contacts) {
+      this.contacts.set(contact.contactId, { ...contact, attributes: { ...contact.attributes } });
+    }
+    for (const token of snapshot.tokens) {
+      this.addToken(token);
+    }
+  }
+}
+
+function optionalNumber(name: string, value: number | undefined): Record<string, number> {
+  return value === undefined ? {} : { [name]: value };
+}

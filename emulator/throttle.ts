@@ -1,0 +1,92 @@
+/**
+ * API throttling as AWS does it: a token bucket per operation, `burst` deep, refilled at
+ * `ratePerSecond`. Buckets run on a monotonic real-time clock, not the (injectable) emulator
+ * clock, so that advancing the emulator clock neither refills nor drains them.
+ */
+import { OPERATION_NAMES, type OperationName } from "./model/model";
+import type { RateLimit, RateLimits } from "./types";
+
+export const DEFAULT_RATE_LIMITS: Readonly<Record<OperationName, RateLimit>> = {
+  StartOutboundChatContact: { ratePerSecond: 2, burst: 5 },
+  DescribeContact: { ratePerSecond: 10, burst: 15 },
+  StopContact: { ratePerSecond: 10, burst: 15 },
+  UpdateContactAttributes: { ratePerSecond: 10, burst: 15 },
+};
+
+/** A token bucket; pure apart from the time passed in. */
+export class TokenBucket {
+  private tokens: number;
+  private lastMs: number;
+
+  public constructor(
+    public readonly limit: RateLimit,
+    nowMs: number,
+  ) {
+    this.tokens = limit.burst;
+    this.lastMs = nowMs;
+  }
+
+  /** Takes one token if there is one; false means the call is throttled. */
+  public tryTake(nowMs: number): boolean {
+    const elapsedSeconds = Math.max(0, nowMs - this.lastMs) / 1000;
+    this.tokens = Math.min(
+      this.limit.burst,
+      this.tokens + elapsedSeconds * this.limit.ratePerSecond,
+    );
+    this.lastMs = nowMs;
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return true;
+    }
+    return false;
+  }
+}
+
+/** Checks that a rate limit is usable; returns a message naming the problem, or undefined. */
+export function rateLimitProblem(limit: unknown): string | undefined {
+  if (typeof limit !== "object" || limit === null) {
+    return "a rate limit must be an object {ratePerSecond, burst}";
+  }
+  const { ratePerSecond, burst } = limit as Record<string, unknown>;
+  if (typeof ratePerSecond !== "number" || !(ratePerSecond >= 0)) {
+    return "ratePerSecond must be a number >= 0";
+  }
+  if (typeof burst !== "number" || !Number.isInteger(burst) || burst < 1) {
+    return "burst must be an integer >= 1";
+  }
+  return undefined;
+}
+
+export class Throttle {
+  private readonly buckets = new Map<OperationName, TokenBucket>();
+
+  public constructor(
+    private readonly clock: () => number,
+    limits: RateLimits = {},
+  ) {
+    this.configure({ ...DEFAULT_RATE_LIMITS, ...limits });
+  }
+
+  /** Replaces the bucket of each operation given; a replaced bucket starts full. */
+  public configure(limits: RateLimits): void {
+    for (const operation of OPERATION_NAMES) {
+      const limit = limits[operation];
+      if (limit !== undefined) {
+        this.buckets.set(operation, new TokenBucket(limit, this.clock()));
+      }
+    }
+  }
+
+  public tryTake(operation: OperationName): boolean {
+    const bucket = this.buckets.get(operation);
+    return bucket === undefined ? true : bucket.tryTake(this.clock());
+  }
+
+  public limits(): Record<OperationName, RateLimit> {
+    const result = { ...DEFAULT_RATE_LIMITS };
+    for (const [operation, bucket] of this.buckets) {
+      result[operation] = bucket.limit;
+    }
+    return result;
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The public types of the emulator: its options, seed format, fault and rate-limit settings, and
+ * what the inspection API returns.
+ */
+import type { OperationName } from "./model/model";
+
+export type { OperationName } from "./model/model";
+
+/** An access key pair the emulator accepts SigV4 signatures from. */
+export interface AccessKey {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  /**
+   * A session token requests must carry in `x-amz-security-token`.
+   * @default - no token is required; a token a request carries is still covered by its signature
+   */
+  readonly sessionToken?: string;
+}
+
+/** One Amazon Connect instance and the resources it knows. */
+export interface SeedInstance {
+  /** The instance ID (a UUID in AWS; any string works here). An instance ARN is accepted too. */
+  readonly id: string;
+  /** @default "us-east-1" */
+  readonly region?: string;
+  /** @default "123456789012" */
+  readonly accountId?: string;
+  /** Contact flow IDs (or flow ARNs) of the instance. @default - none */
+  readonly contactFlows?: readonly string[];
+  /** ARNs of phone numbers claimed by the instance, usable as SourceEndpoint. @default - none */
+  readonly phoneNumbers?: readonly string[];
+}
+
+/** The resources the emulator knows. Anything else is a ResourceNotFoundException. */
+export interface EmulatorSeed {
+  readonly instances: readonly SeedInstance[];
+}
+
+/** A token bucket: `burst` requests at once, refilled at `ratePerSecond`. */
+export interface RateLimit {
+  readonly ratePerSecond: number;
+  readonly burst: number;
+}
+
+export type RateLimits = Readonly<Partial<Record<OperationName, RateLimit>>>;
+
+interface FaultBase {
+  /** The operation whose next calls fail. */
+  readonly operation: OperationName;
+  /** How many of the next calls the fault applies to. @default 1 */
+  readonly count?: number;
+}
+
+/** Answer with an error instead of running the call. */
+export interface ErrorFault extends FaultBase {
+  readonly kind: "error";
+  /** The HTTP status, e.g. 500. */
+  readonly status: number;
+  /** The `x-amzn-ErrorType`. @default - derived from the status (500: InternalServiceException, 429: ThrottlingException, ...) */
+  readonly errorType?: string;
+  /** @default "Injected fault." */
+  readonly message?: string;
+}
+
+/** Destroy the socket before the call takes effect: nothing is created or changed. */
+export interface DropBeforeFault extends FaultBase {
+  readonly kind: "drop-before";
+}
+
+/** Run the call, then destroy the socket instead of answering: the client sees a hang-up. */
+export interface DropAfterFault extends FaultBase {
+  readonly kind: "drop-after";
+}
+
+/** Wait before handling the call, then handle it normally. */
+export interface DelayFault extends FaultBase {
+  readonly kind: "delay";
+  readonly delayMs: number;
+}
+
+export type FaultSpec = ErrorFault | DropBeforeFault | DropAfterFault | DelayFault;
+
+/** A fault still pending, with the calls it has left. */
+export type PendingFault = FaultSpec & { readonly remaining: number };
+
+export type ContactState = "active" | "stopped" | "expired";
+
+/** A contact as the inspection API lists it. */
+export interface ContactView {
+  readonly contactId: string;
+  readonly arn: string;
+  readonly instanceId: string;
+  readonly contactFlowId: string;
+  readonly clientToken?: string;
+  readonly state: ContactState;
+  /** Epoch milliseconds, emulator clock. */
+  readonly initiationTimestamp: number;
+  /** Epoch milliseconds, emulator clock; only once the contact has ended. */
+  readonly disconnectTimestamp?: number;
+  readonly chatDurationInMinutes: number;
+  readonly sourcePhoneNumberArn: string;
+  /** The destination phone number, masked (`+*********23`). The full number is never kept. */
+  readonly destinationAddressMasked: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly segmentAttributes: Readonly<Record<string, unknown>>;
+}
+
+/** One call in the order the emulator answered it. */
+export interface CallRecord {
+  /** The operation, or "UnknownOperation". */
+  readonly operation: string;
+  /** "ok", the error type answered, "dropped-before" or "dropped-after". */
+  readonly outcome: string;
+  readonly clientToken?: string;
+  readonly contactId?: string;
+  /** Epoch milliseconds, emulator clock. */
+  readonly at: number;
+}
+
+export interface CallsReport {
+  /** Counts per operation and outcome: `{StartOutboundChatContact: {ok: 3, ThrottlingException: 2}}`. */
+  readonly counts: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** The calls in order (the most recent 10,000). */
+  readonly log: readonly CallRecord[];
+}
+
+export interface EmulatorOptions {
+  /** The address to bind. @default "127.0.0.1" */
+  readonly host?: string;
+  /** The port to bind; 0 picks a free one. @default 0 */
+  readonly port?: number;
+  /** The known instances, contact flows and phone numbers. @default - none: every call answers ResourceNotFoundException */
+  readonly seed?: EmulatorSeed;
+  /** The access keys accepted. @default - one pair, {@link DEFAULT_CREDENTIALS} */
+  readonly credentials?: readonly AccessKey[];
+  /** Token buckets per operation. @default - 2/s burst 5 for StartOutboundChatContact, 10/s burst 15 for the others */
+  readonly rateLimits?: RateLimits;
+  /** Concurrent active chats allowed per instance. @default 100 */
+  readonly activeChatLimit?: number;
+  /** The clock, in epoch milliseconds. `advanceClock` adds an offset on top. @default Date.now */
+  readonly now?: () => number;
+  /** A JSON file that keeps contacts, tokens, seeded resources and the clock offset across restarts. @default - state is kept in memory only */
+  readonly stateFile?: string;
+  /** The largest request body accepted, in bytes. @default 1048576 */
+  readonly maxBodyBytes?: number;
+  /** Receives one line per call (operation, outcome, status; never numbers or content). @default - silent */
+  readonly log?: (line: string) => void;
+}
