@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as handlers from "./handlers";
+import { ContactInputs, ContactOutputs } from "./types";
 
 /**
  * The dynamic provider, as small as it can be: each method hands over to `handlers`. The closure
@@ -8,7 +9,7 @@ import * as handlers from "./handlers";
  * every resource of a program. Nothing here reads settings: credentials, endpoints and Regions are
  * read when a call is made, in the provider's own process.
  */
-export const contactProvider: pulumi.dynamic.ResourceProvider = {
+export const contactProvider: pulumi.dynamic.ResourceProvider<ContactInputs, ContactOutputs> = {
   configure: (req) => handlers.configure(req),
   check: (olds, news) => handlers.check(olds, news),
   diff: (id, olds, news) => handlers.diff(id, olds, news),

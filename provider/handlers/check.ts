@@ -7,9 +7,11 @@ import { ContactInputs } from "../types";
  * unknown during a preview are passed over; the rest are reported with their property path.
  */
 export async function check(
-  _olds: Record<string, unknown>,
-  news: Record<string, unknown>,
+  _olds: ContactInputs,
+  news: ContactInputs,
 ): Promise<pulumi.dynamic.CheckResult<ContactInputs>> {
-  const failures = validateInputs(news).map(({ property, reason }) => ({ property, reason }));
-  return { inputs: news as unknown as ContactInputs, failures };
+  // The engine's inputs are unchecked: validate them as untyped values.
+  const raw = news as unknown as Record<string, unknown>;
+  const failures = validateInputs(raw).map(({ property, reason }) => ({ property, reason }));
+  return { inputs: news, failures };
 }

@@ -17,18 +17,12 @@ export async function create(
 ): Promise<pulumi.dynamic.CreateResult<ContactOutputs>> {
   const { region } = resolveRegion(inputs, regionSettings());
   const request = toStartRequest(inputs);
-  const clientToken = inputs.clientToken ?? deriveClientToken(urnOf(inputs), contactIdentity(inputs, region));
-  const contactId = await startOutboundChatContact(
-    region,
-    { ...request, ClientToken: clientToken },
-    {
-      operation: "StartOutboundChatContact",
-      region,
-      instanceId: request.InstanceId!,
-      contactFlowId: request.ContactFlowId,
-      sourcePhoneNumberArn: request.SourceEndpoint?.Address,
-    },
-  );
+  const clientToken =
+    inputs.clientToken ?? deriveClientToken(urnOf(inputs), contactIdentity(inputs, region));
+  const contactId = await startOutboundChatContact(region, {
+    ...request,
+    ClientToken: clientToken,
+  });
   return {
     id: contactId,
     outs: contactOutputs(inputs, {

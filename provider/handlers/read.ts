@@ -13,8 +13,16 @@ function isoOf(timestamp: Date | undefined): string | undefined {
  */
 export async function read(
   id: string,
-  props: ContactOutputs,
+  props: ContactOutputs | undefined,
 ): Promise<pulumi.dynamic.ReadResult<ContactOutputs>> {
+  if (!props?.region || !props.instanceId) {
+    throw new Error(
+      `OutboundChatContact cannot read contact ${id} without the outputs it stored when it was ` +
+        "created (its Region and instance). Importing an existing contact is not supported: " +
+        "declare the resource and let `pulumi up` start it, or give `clientToken` to adopt a " +
+        "contact started with that token in the last 7 days.",
+    );
+  }
   try {
     const contact = await describeContact(props.region, props.instanceId, id);
     const { initiationTimestamp: _i, disconnectTimestamp: _d, ...rest } = props;
@@ -30,7 +38,7 @@ export async function read(
     };
   } catch (error) {
     if (isContactGone(error)) {
-      return { id: "" } as pulumi.dynamic.ReadResult<ContactOutputs>;
+      return { id: "" };
     }
     throw error;
   }

@@ -6,7 +6,8 @@ import { ContactInputs, ContactOutputs, UNKNOWN } from "../../provider/types";
 import { validInputs } from "../fixtures";
 
 const URN = "urn:pulumi:dev::p::pulumi-nodejs:dynamic/connect:OutboundChatContact::welcome";
-const INSTANCE_ARN = "arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555";
+const INSTANCE_ARN =
+  "arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555";
 
 function stored(inputs: ContactInputs, extra: Partial<ContactOutputs> = {}): ContactOutputs {
   return {
@@ -25,32 +26,152 @@ type Row = [string, (inputs: ContactInputs) => ContactInputs, string[], string[]
 describe("classifyChanges", () => {
   const rows: Row[] = [
     ["nothing changed", (i) => i, [], []],
-    ["only the URN changed (renamed stack, new parent with an alias)", (i) => ({ ...i, __urn: URN.replace("::dev::", "::prod::") }), [], []],
-    ["instanceId changed", (i) => ({ ...i, instanceId: "22222222-2222-3333-4444-555555555555" }), ["instanceId"], []],
-    ["instanceId given as the ARN of the same instance", (i) => ({ ...i, instanceId: INSTANCE_ARN }), [], []],
-    ["contactFlowId changed", (i) => ({ ...i, contactFlowId: "ffffffff-bbbb-cccc-dddd-eeeeeeeeeeee" }), ["contactFlowId"], []],
-    ["sourceEndpoint changed", (i) => ({ ...i, sourceEndpoint: { address: "arn:aws:connect:us-east-1:123456789012:phone-number/00000000-8888-7777-6666-555555555555" } }), ["sourceEndpoint"], []],
-    ["sourceEndpoint spells out its default type", (i) => ({ ...i, sourceEndpoint: { ...i.sourceEndpoint, type: "CONNECT_PHONENUMBER_ARN" } }), [], []],
-    ["destinationEndpoint changed", (i) => ({ ...i, destinationEndpoint: { address: "+14155550199" } }), ["destinationEndpoint"], []],
-    ["destinationEndpoint spells out its default type", (i) => ({ ...i, destinationEndpoint: { ...i.destinationEndpoint, type: "TELEPHONE_NUMBER" } }), [], []],
+    [
+      "only the URN changed (renamed stack, new parent with an alias)",
+      (i) => ({ ...i, __urn: URN.replace("urn:pulumi:dev::", "urn:pulumi:prod::") }),
+      [],
+      [],
+    ],
+    [
+      "instanceId changed",
+      (i) => ({ ...i, instanceId: "22222222-2222-3333-4444-555555555555" }),
+      ["instanceId"],
+      [],
+    ],
+    [
+      "instanceId given as the ARN of the same instance",
+      (i) => ({ ...i, instanceId: INSTANCE_ARN }),
+      [],
+      [],
+    ],
+    [
+      "contactFlowId changed",
+      (i) => ({ ...i, contactFlowId: "ffffffff-bbbb-cccc-dddd-eeeeeeeeeeee" }),
+      ["contactFlowId"],
+      [],
+    ],
+    [
+      "sourceEndpoint changed",
+      (i) => ({
+        ...i,
+        sourceEndpoint: {
+          address:
+            "arn:aws:connect:us-east-1:123456789012:phone-number/00000000-8888-7777-6666-555555555555",
+        },
+      }),
+      ["sourceEndpoint"],
+      [],
+    ],
+    [
+      "sourceEndpoint spells out its default type",
+      (i) => ({ ...i, sourceEndpoint: { ...i.sourceEndpoint, type: "CONNECT_PHONENUMBER_ARN" } }),
+      [],
+      [],
+    ],
+    [
+      "destinationEndpoint changed",
+      (i) => ({ ...i, destinationEndpoint: { address: "+14155550199" } }),
+      ["destinationEndpoint"],
+      [],
+    ],
+    [
+      "destinationEndpoint spells out its default type",
+      (i) => ({
+        ...i,
+        destinationEndpoint: { ...i.destinationEndpoint, type: "TELEPHONE_NUMBER" },
+      }),
+      [],
+      [],
+    ],
     ["channel changed", (i) => ({ ...i, channel: "WhatsApp" }), ["channel"], []],
-    ["channel moved into segmentAttributes with the same subtype", (i) => ({ ...i, channel: undefined, segmentAttributes: { "connect:Subtype": { valueString: "connect:SMS" } } }), [], []],
-    ["segmentAttributes changed", (i) => ({ ...i, segmentAttributes: { "connect:Custom": { valueString: "x" } } }), ["segmentAttributes"], []],
-    ["chatDurationInMinutes changed", (i) => ({ ...i, chatDurationInMinutes: 90 }), ["chatDurationInMinutes"], []],
-    ["participantDetails changed", (i) => ({ ...i, participantDetails: { displayName: "Acme" } }), ["participantDetails"], []],
-    ["initialSystemMessage changed", (i) => ({ ...i, initialSystemMessage: { contentType: "text/plain", content: "Hi again" } }), ["initialSystemMessage"], []],
-    ["initialTemplatedSystemMessage added", (i) => ({ ...i, initialTemplatedSystemMessage: { knowledgeBaseId: "kb", messageTemplateId: "t", templateAttributes: {} } }), ["initialTemplatedSystemMessage"], []],
-    ["relatedContactId changed", (i) => ({ ...i, relatedContactId: "c-0" }), ["relatedContactId"], []],
-    ["supportedMessagingContentTypes changed", (i) => ({ ...i, supportedMessagingContentTypes: ["text/plain", "text/markdown"] }), ["supportedMessagingContentTypes"], []],
+    [
+      "channel moved into segmentAttributes with the same subtype",
+      (i) => ({
+        ...i,
+        channel: undefined,
+        segmentAttributes: { "connect:Subtype": { valueString: "connect:SMS" } },
+      }),
+      [],
+      [],
+    ],
+    [
+      "segmentAttributes changed",
+      (i) => ({ ...i, segmentAttributes: { "connect:Custom": { valueString: "x" } } }),
+      ["segmentAttributes"],
+      [],
+    ],
+    [
+      "chatDurationInMinutes changed",
+      (i) => ({ ...i, chatDurationInMinutes: 90 }),
+      ["chatDurationInMinutes"],
+      [],
+    ],
+    [
+      "participantDetails changed",
+      (i) => ({ ...i, participantDetails: { displayName: "Acme" } }),
+      ["participantDetails"],
+      [],
+    ],
+    [
+      "initialSystemMessage changed",
+      (i) => ({ ...i, initialSystemMessage: { contentType: "text/plain", content: "Hi again" } }),
+      ["initialSystemMessage"],
+      [],
+    ],
+    [
+      "initialTemplatedSystemMessage added",
+      (i) => ({
+        ...i,
+        initialTemplatedSystemMessage: {
+          knowledgeBaseId: "kb",
+          messageTemplateId: "t",
+          templateAttributes: {},
+        },
+      }),
+      ["initialTemplatedSystemMessage"],
+      [],
+    ],
+    [
+      "relatedContactId changed",
+      (i) => ({ ...i, relatedContactId: "c-0" }),
+      ["relatedContactId"],
+      [],
+    ],
+    [
+      "supportedMessagingContentTypes changed",
+      (i) => ({ ...i, supportedMessagingContentTypes: ["text/plain", "text/markdown"] }),
+      ["supportedMessagingContentTypes"],
+      [],
+    ],
     ["triggers changed", (i) => ({ ...i, triggers: ["v2"] }), ["triggers"], []],
     ["region named and different", (i) => ({ ...i, region: "eu-west-2" }), ["region"], []],
-    ["region named and the same as the one the contact lives in", (i) => ({ ...i, region: "us-east-1" }), [], []],
-    ["clientToken given and different", (i) => ({ ...i, clientToken: "my-token" }), ["clientToken"], []],
+    [
+      "region named and the same as the one the contact lives in",
+      (i) => ({ ...i, region: "us-east-1" }),
+      [],
+      [],
+    ],
+    [
+      "clientToken given and different",
+      (i) => ({ ...i, clientToken: "my-token" }),
+      ["clientToken"],
+      [],
+    ],
     ["attributes changed", (i) => ({ ...i, attributes: { plan: "gold" } }), [], ["attributes"]],
     ["onDelete changed", (i) => ({ ...i, onDelete: "retain" }), [], ["onDelete"]],
     ["onDelete spelled out as its default", (i) => ({ ...i, onDelete: "stop" }), [], []],
-    ["the message content is unknown during a preview", (i) => ({ ...i, initialSystemMessage: { contentType: "text/plain", content: UNKNOWN } }), ["initialSystemMessage"], []],
-    ["the attributes are unknown during a preview", (i) => ({ ...i, attributes: UNKNOWN as unknown as Record<string, string> }), [], ["attributes"]],
+    [
+      "the message content is unknown during a preview",
+      (i) => ({ ...i, initialSystemMessage: { contentType: "text/plain", content: UNKNOWN } }),
+      ["initialSystemMessage"],
+      [],
+    ],
+    [
+      "the attributes are unknown during a preview",
+      (i) => ({ ...i, attributes: UNKNOWN as unknown as Record<string, string> }),
+      [],
+      ["attributes"],
+    ],
   ];
   for (const [name, change, replaces, updates] of rows) {
     it(`${replaces.length ? "replaces" : updates.length ? "updates in place" : "reports no change"} when ${name}`, () => {
@@ -61,12 +182,18 @@ describe("classifyChanges", () => {
 
   it("does not compare a Region picked from config with a region left out", () => {
     const inputs = validInputs();
-    assert.deepEqual(classifyChanges(stored(inputs, { region: "ap-south-1" }), inputs), { replaces: [], updates: [] });
+    assert.deepEqual(classifyChanges(stored(inputs, { region: "ap-south-1" }), inputs), {
+      replaces: [],
+      updates: [],
+    });
   });
 
   it("replaces when a clientToken the user gave is taken away", () => {
     const inputs = validInputs();
-    const olds = stored({ ...inputs, clientToken: "mine" }, { clientToken: "mine", clientTokenSource: "given" });
+    const olds = stored(
+      { ...inputs, clientToken: "mine" },
+      { clientToken: "mine", clientTokenSource: "given" },
+    );
     assert.deepEqual(classifyChanges(olds, inputs), { replaces: ["clientToken"], updates: [] });
   });
 
@@ -79,7 +206,11 @@ describe("classifyChanges", () => {
 
 describe("attributesUpdate", () => {
   it("sends new and changed attributes, and empties removed ones", () => {
-    assert.deepEqual(attributesUpdate({ a: "1", b: "2" }, { b: "3", c: "4" }), { a: "", b: "3", c: "4" });
+    assert.deepEqual(attributesUpdate({ a: "1", b: "2" }, { b: "3", c: "4" }), {
+      a: "",
+      b: "3",
+      c: "4",
+    });
   });
   it("empties every attribute when all are removed", () => {
     assert.deepEqual(attributesUpdate({ a: "1" }, undefined), { a: "" });

@@ -5,12 +5,48 @@ const ID = "11111111-2222-3333-4444-555555555555";
 const ARN = `arn:aws:connect:eu-west-2:123456789012:instance/${ID}`;
 
 describe("resolveRegion", () => {
-  const cases: [string, { region?: string; instanceId: string }, { stackRegion?: string; env: Record<string, string> }, string, string][] = [
-    ["the region argument first", { region: "ap-southeast-2", instanceId: ARN }, { stackRegion: "us-east-1", env: { AWS_REGION: "us-west-2" } }, "ap-southeast-2", "region"],
-    ["then an instance ARN", { instanceId: ARN }, { stackRegion: "us-east-1", env: { AWS_REGION: "us-west-2" } }, "eu-west-2", "instanceArn"],
-    ["then the stack's aws:region", { instanceId: ID }, { stackRegion: "us-east-1", env: { AWS_REGION: "us-west-2" } }, "us-east-1", "stackConfig"],
-    ["then AWS_REGION", { instanceId: ID }, { env: { AWS_REGION: "us-west-2", AWS_DEFAULT_REGION: "ca-central-1" } }, "us-west-2", "environment"],
-    ["then AWS_DEFAULT_REGION", { instanceId: ID }, { env: { AWS_DEFAULT_REGION: "ca-central-1" } }, "ca-central-1", "environment"],
+  const cases: [
+    string,
+    { region?: string; instanceId: string },
+    { stackRegion?: string; env: Record<string, string> },
+    string,
+    string,
+  ][] = [
+    [
+      "the region argument first",
+      { region: "ap-southeast-2", instanceId: ARN },
+      { stackRegion: "us-east-1", env: { AWS_REGION: "us-west-2" } },
+      "ap-southeast-2",
+      "region",
+    ],
+    [
+      "then an instance ARN",
+      { instanceId: ARN },
+      { stackRegion: "us-east-1", env: { AWS_REGION: "us-west-2" } },
+      "eu-west-2",
+      "instanceArn",
+    ],
+    [
+      "then the stack's aws:region",
+      { instanceId: ID },
+      { stackRegion: "us-east-1", env: { AWS_REGION: "us-west-2" } },
+      "us-east-1",
+      "stackConfig",
+    ],
+    [
+      "then AWS_REGION",
+      { instanceId: ID },
+      { env: { AWS_REGION: "us-west-2", AWS_DEFAULT_REGION: "ca-central-1" } },
+      "us-west-2",
+      "environment",
+    ],
+    [
+      "then AWS_DEFAULT_REGION",
+      { instanceId: ID },
+      { env: { AWS_DEFAULT_REGION: "ca-central-1" } },
+      "ca-central-1",
+      "environment",
+    ],
   ];
   for (const [name, inputs, settings, region, source] of cases) {
     it(`takes ${name}`, () => {
@@ -19,18 +55,24 @@ describe("resolveRegion", () => {
   }
 
   it("fails when no Region is set anywhere, naming each way to set one", () => {
-    assert.throws(() => resolveRegion({ instanceId: ID }, { env: {} }), (error: Error) => {
-      assert.match(error.message, /pulumi config set aws:region/);
-      assert.match(error.message, /AWS_REGION/);
-      assert.match(error.message, /`region`/);
-      return true;
-    });
+    assert.throws(
+      () => resolveRegion({ instanceId: ID }, { env: {} }),
+      (error: Error) => {
+        assert.match(error.message, /pulumi config set aws:region/);
+        assert.match(error.message, /AWS_REGION/);
+        assert.match(error.message, /`region`/);
+        return true;
+      },
+    );
   });
 });
 
 describe("stackRegionFromEnv", () => {
   it("reads aws:region from PULUMI_CONFIG", () => {
-    assert.equal(stackRegionFromEnv({ PULUMI_CONFIG: '{"aws:region":"eu-central-1","x:y":"1"}' }), "eu-central-1");
+    assert.equal(
+      stackRegionFromEnv({ PULUMI_CONFIG: '{"aws:region":"eu-central-1","x:y":"1"}' }),
+      "eu-central-1",
+    );
   });
   it("passes over a missing or malformed PULUMI_CONFIG", () => {
     assert.equal(stackRegionFromEnv({}), undefined);

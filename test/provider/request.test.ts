@@ -6,7 +6,8 @@ describe("toStartRequest", () => {
   it("maps every input to its API member, with defaults filled in", () => {
     const request = toStartRequest({
       ...validInputs(),
-      instanceId: "arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555",
+      instanceId:
+        "arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555",
       contactFlowId:
         "arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-555555555555/contact-flow/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
       attributes: { plan: "gold" },
@@ -21,7 +22,8 @@ describe("toStartRequest", () => {
       ContactFlowId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
       SourceEndpoint: {
         Type: "CONNECT_PHONENUMBER_ARN",
-        Address: "arn:aws:connect:us-east-1:123456789012:phone-number/99999999-8888-7777-6666-555555555555",
+        Address:
+          "arn:aws:connect:us-east-1:123456789012:phone-number/99999999-8888-7777-6666-555555555555",
       },
       DestinationEndpoint: { Type: "TELEPHONE_NUMBER", Address: "+14155550100" },
       SegmentAttributes: {

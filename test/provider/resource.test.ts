@@ -17,8 +17,15 @@ async function register(
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown> });
-        return { id: "contact-1", state: { ...args.inputs, contactId: "contact-1", region: "us-east-1" } };
+        registered.push({
+          type: args.type,
+          name: args.name,
+          inputs: args.inputs as Record<string, unknown>,
+        });
+        return {
+          id: "contact-1",
+          state: { ...args.inputs, contactId: "contact-1", region: "us-east-1" },
+        };
       },
       call: () => ({}),
     },
@@ -40,10 +47,15 @@ describe("OutboundChatContact", () => {
   });
 
   it("passes its URN to the provider as __urn", async () => {
-    const { contact, registered } = await register(() => new OutboundChatContact("welcome", validInputs()));
+    const { contact, registered } = await register(
+      () => new OutboundChatContact("welcome", validInputs()),
+    );
     const urn = await valueOf(contact.urn);
     assert.equal(registered[0].inputs.__urn, urn);
-    assert.equal(urn, "urn:pulumi:dev::connect-welcome::pulumi-nodejs:dynamic/connect:OutboundChatContact::welcome");
+    assert.equal(
+      urn,
+      "urn:pulumi:dev::connect-welcome::pulumi-nodejs:dynamic/connect:OutboundChatContact::welcome",
+    );
   });
 
   it("makes the destination, the message and the template secret even when given in plain text", async () => {

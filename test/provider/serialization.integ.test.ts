@@ -42,7 +42,8 @@ describe("the serialized provider", () => {
   before(async () => {
     process.env.AWS_SECRET_ACCESS_KEY = CANARY;
     try {
-      text = (await pulumi.runtime.serializeFunction(() => contactProvider, { allowSecrets: true })).text;
+      text = (await pulumi.runtime.serializeFunction(() => contactProvider, { allowSecrets: true }))
+        .text;
     } finally {
       delete process.env.AWS_SECRET_ACCESS_KEY;
     }
@@ -52,11 +53,15 @@ describe("the serialized provider", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "provider-"));
     const file = path.join(dir, "provider.js");
     fs.writeFileSync(file, text);
-    const out = execFileSync(process.execPath, ["-e", LOADER, file, JSON.stringify(validInputs())], {
-      cwd: ROOT,
-      encoding: "utf8",
-      env: { PATH: process.env.PATH ?? "" },
-    });
+    const out = execFileSync(
+      process.execPath,
+      ["-e", LOADER, file, JSON.stringify(validInputs())],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { PATH: process.env.PATH ?? "" },
+      },
+    );
     assert.deepEqual(JSON.parse(out), {
       ok: 0,
       bad: ["chatDurationInMinutes"],

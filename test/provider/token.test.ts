@@ -5,7 +5,8 @@ import { contactIdentity, deriveClientToken } from "../../provider/token";
 import { ContactInputs } from "../../provider/types";
 import { validInputs } from "../fixtures";
 
-const URN = "urn:pulumi:dev::connect-welcome::pulumi-nodejs:dynamic/connect:OutboundChatContact::welcome";
+const URN =
+  "urn:pulumi:dev::connect-welcome::pulumi-nodejs:dynamic/connect:OutboundChatContact::welcome";
 const REGION = "us-east-1";
 
 function tokenOf(inputs: ContactInputs, urn = URN, region = REGION): string {
@@ -19,7 +20,9 @@ describe("deriveClientToken", () => {
 
   it("is the same for the same URN and inputs, whatever the key order", () => {
     const inputs = validInputs();
-    const reordered = Object.fromEntries(Object.entries(inputs).reverse()) as unknown as ContactInputs;
+    const reordered = Object.fromEntries(
+      Object.entries(inputs).reverse(),
+    ) as unknown as ContactInputs;
     assert.equal(tokenOf(reordered), tokenOf(inputs));
   });
 
@@ -49,12 +52,21 @@ describe("deriveClientToken", () => {
 
   it("does not change when only the attributes or onDelete change", () => {
     const inputs = validInputs();
-    assert.equal(tokenOf({ ...inputs, attributes: { plan: "gold" }, onDelete: "retain" }), tokenOf(inputs));
+    assert.equal(
+      tokenOf({ ...inputs, attributes: { plan: "gold" }, onDelete: "retain" }),
+      tokenOf(inputs),
+    );
   });
 
   const contactChanges: [string, (inputs: ContactInputs) => ContactInputs][] = [
     ["the destination", (i) => ({ ...i, destinationEndpoint: { address: "+14155550199" } })],
-    ["the message content", (i) => ({ ...i, initialSystemMessage: { contentType: "text/plain", content: "Hello again" } })],
+    [
+      "the message content",
+      (i) => ({
+        ...i,
+        initialSystemMessage: { contentType: "text/plain", content: "Hello again" },
+      }),
+    ],
     ["the contact flow", (i) => ({ ...i, contactFlowId: "bbbbbbbb-bbbb-cccc-dddd-eeeeeeeeeeee" })],
     ["the channel", (i) => ({ ...i, channel: "WhatsApp" })],
     ["the chat duration", (i) => ({ ...i, chatDurationInMinutes: 120 })],
@@ -69,7 +81,10 @@ describe("deriveClientToken", () => {
 
   it("changes with the URN and with the Region", () => {
     const inputs = validInputs();
-    assert.notEqual(tokenOf(inputs, URN.replace("::dev::", "::prod::")), tokenOf(inputs));
+    assert.notEqual(
+      tokenOf(inputs, URN.replace("urn:pulumi:dev::", "urn:pulumi:prod::")),
+      tokenOf(inputs),
+    );
     assert.notEqual(tokenOf(inputs, URN, "eu-west-2"), tokenOf(inputs));
   });
 });
