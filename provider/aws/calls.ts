@@ -20,7 +20,7 @@ export type StartContext = Omit<ContactCallContext, "operation" | "region" | "in
 
 async function call<T>(context: ContactCallContext, send: () => Promise<T>): Promise<T> {
   try {
-    return await paced(send, { operation: context.operation });
+    return await paced(send, { operation: context.operation, region: context.region });
   } catch (error) {
     throw describeAwsError(error, context);
   }

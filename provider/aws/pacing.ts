@@ -15,7 +15,8 @@
  * A throttled request does not use up the service's tokens, so the pacer keeps a few requests
  * arriving (within the bound on calls in flight) to take each token as soon as it is there.
  *
- * The state is plain data; nothing is read and no timer is made until a call is paced.
+ * Each Region and operation has a pacer of its own (see {@link paced}). The state is plain data;
+ * nothing is read and no timer is made until a call is paced.
  */
 
 /** Time as the pacer sees it: the real clock, or a fake one in tests. */
@@ -371,18 +372,39 @@ function deadlineFromEnv(): number {
   return value === undefined ? DEFAULT_DEADLINE_MS : value * 1000;
 }
 
-/** The one pacer of the process: every call to Amazon Connect goes through it. */
-const processPacer = new Pacer();
+/**
+ * The pacers of the process, one per Region and operation: Amazon Connect throttles each API of
+ * an account and Region with a bucket of its own, so throttled creates must not slow the stops of
+ * a replacement, nor one Region another. Made on first use; nothing here at module load.
+ */
+const processPacers = new Map<string, Pacer>();
 
-/** Forgets the rate the process-wide pacer adapted to (for tests, or a new deployment). */
+/** Forgets the rates the process's pacers adapted to (for tests, or a new deployment). */
 export function resetPacing(): void {
-  processPacer.resetRate();
+  for (const pacer of processPacers.values()) {
+    pacer.resetRate();
+  }
 }
 
 /**
- * Runs `call` through the process-wide pacer: bounded in flight, paced, and retried while
- * throttled until the deadline, after which it throws a {@link PacingDeadlineError}.
+ * Runs `call` through the process's pacer for its Region and operation: bounded in flight, paced,
+ * and retried while throttled until the deadline, after which it throws a
+ * {@link PacingDeadlineError}.
  */
-export function paced<T>(call: () => Promise<T>, options?: PacedOptions): Promise<T> {
-  return processPacer.paced(call, options);
+export function paced<T>(
+  call: () => Promise<T>,
+  options: PacedOptions & { readonly region?: string } = {},
+): Promise<T> {
+  return pacerFor(options.region ?? "", options.operation ?? "").paced(call, options);
+}
+
+/** The process's pacer for a Region and an operation, made on first use. */
+export function pacerFor(region: string, operation: string): Pacer {
+  const key = `${region}/${operation}`;
+  let pacer = processPacers.get(key);
+  if (pacer === undefined) {
+    pacer = new Pacer();
+    processPacers.set(key, pacer);
+  }
+  return pacer;
 }

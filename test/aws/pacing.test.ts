@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  pacerFor,
   DEADLINE_ENV,
   MAX_IN_FLIGHT_ENV,
   Pacer,
@@ -274,3 +275,12 @@ function restoreEnv(name: string, value: string | undefined): void {
     process.env[name] = value;
   }
 }
+
+describe("pacerFor", () => {
+  it("keeps one pacer per Region and operation, as the service keeps one bucket per API", () => {
+    const start = pacerFor("us-east-1", "StartOutboundChatContact");
+    assert.equal(pacerFor("us-east-1", "StartOutboundChatContact"), start);
+    assert.notEqual(pacerFor("us-east-1", "StopContact"), start);
+    assert.notEqual(pacerFor("eu-west-2", "StartOutboundChatContact"), start);
+  });
+});
