@@ -20,6 +20,28 @@ export default tseslint.config(
     },
   },
   {
+    // Code the provider's methods reach is serialized by value when run from source, and the
+    // closure serializer keeps neither a module-level Map or Set nor a subclass of Error.
+    files: ["provider/**/*.ts"],
+    ignores: ["provider/resource.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ClassDeclaration[superClass.name=/Error$/]",
+          message:
+            "The closure serializer turns an Error subclass into a function that loses its message: make the error with a factory function.",
+        },
+        {
+          selector:
+            ":matches(Program, ExportNamedDeclaration) > VariableDeclaration NewExpression[callee.name=/^(Weak)?(Map|Set)$/]",
+          message:
+            "The closure serializer turns a module-level Map or Set into an empty object: use a plain object or array.",
+        },
+      ],
+    },
+  },
+  {
     files: ["test/**/*.ts", "bench/**/*.ts"],
     rules: {
       "@typescript-eslint/no-unused-expressions": "off",

@@ -12,7 +12,7 @@ import type {
   UpdateContactAttributesCommandOutput,
 } from "@aws-sdk/client-connect";
 import { connectClient, connectModule } from "./client";
-import { ContactApiError, describeAwsError, type ContactCallContext } from "./errors";
+import { contactApiError, describeAwsError, type ContactCallContext } from "./errors";
 import { paced } from "./pacing";
 
 /** What a create is about, for error messages; the request itself is never quoted. */
@@ -53,7 +53,7 @@ export async function startOutboundChatContact(
     connectClient(region).send(new StartOutboundChatContactCommand(request)),
   );
   if (output.ContactId === undefined || output.ContactId === "") {
-    throw new ContactApiError(
+    throw contactApiError(
       `Amazon Connect answered StartOutboundChatContact for instance ${callContext.instanceId} in ` +
         `${region} without a ContactId. Run \`pulumi up\` again: the ClientToken makes the retry ` +
         "answer the same contact.",
@@ -65,7 +65,7 @@ export async function startOutboundChatContact(
 }
 
 /**
- * Describes a contact. Throws a {@link ContactApiError} for which `isContactGone` is true when the
+ * Describes a contact. Throws a `ContactApiError` for which `isContactGone` is true when the
  * contact no longer exists.
  */
 export async function describeContact(
@@ -86,7 +86,7 @@ export async function describeContact(
     ),
   );
   if (output.Contact === undefined) {
-    throw new ContactApiError(
+    throw contactApiError(
       `Amazon Connect answered DescribeContact for contact ${contactId} in instance ` +
         `${instanceId} in ${region} without the contact. Run \`pulumi refresh\` again.`,
       { awsErrorName: "MissingContact", operation: "DescribeContact" },

@@ -9,7 +9,7 @@
  * load: credentials from the default provider chain, the endpoint from `AWS_ENDPOINT_URL_CONNECT` /
  * `AWS_ENDPOINT_URL` (or the shared config file), `AWS_MAX_ATTEMPTS` and `AWS_RETRY_MODE`.
  *
- * The module-level state is a plain `Map` of clients, empty until a call is made, so the closure
+ * The module-level state is a plain object of clients, empty until a call is made, so the closure
  * serializer finds nothing heavy here at `pulumi up`.
  */
 import type { ConnectClient } from "@aws-sdk/client-connect";
@@ -38,7 +38,8 @@ function retryModule(): RetryModule {
   return require("@smithy/core/retry") as RetryModule;
 }
 
-const clients = new Map<string, ConnectClient>();
+/** Plain data, not a `Map`: the closure serializer turns a `Map` into an empty object. */
+const clients: Record<string, ConnectClient> = {};
 
 /**
  * The Amazon Connect client for a Region, made on the first call for that Region and reused after.
@@ -46,7 +47,7 @@ const clients = new Map<string, ConnectClient>();
  * @param region the AWS Region, such as `us-east-1`
  */
 export function connectClient(region: string): ConnectClient {
-  const existing = clients.get(region);
+  const existing = clients[region];
   if (existing !== undefined) {
     return existing;
   }
@@ -60,7 +61,7 @@ export function connectClient(region: string): ConnectClient {
       sdkRetryStrategy(client.config.maxAttempts, client.config.retryMode),
     ),
   });
-  clients.set(region, client);
+  clients[region] = client;
   return client;
 }
 
@@ -69,10 +70,10 @@ export function connectClient(region: string): ConnectClient {
  * settings again. For tests, and for a host that changed its environment.
  */
 export function forgetConnectClients(): void {
-  for (const client of clients.values()) {
-    client.destroy();
+  for (const region of Object.keys(clients)) {
+    clients[region].destroy();
+    delete clients[region];
   }
-  clients.clear();
 }
 
 /** The standard or adaptive strategy the SDK itself would have made for these settings. */

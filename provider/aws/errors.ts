@@ -7,7 +7,7 @@
  * No other message includes text from the service or from the request: a customer's phone number or
  * a chat message never reaches a log through these errors.
  */
-import { PacingDeadlineError, describeDuration } from "./pacing";
+import { describeDuration, isPacingDeadlineError } from "./pacing";
 
 /** What was being done when the error happened. IDs and ARNs are not secret; they are named. */
 export interface ContactCallContext {
@@ -37,42 +37,58 @@ export function maskPhoneNumbers(text: string): string {
  * `Error` when it was not an AWS error); `cause` is that error, kept for debugging and left out of
  * `message`, `stack` and `util.inspect`.
  */
-export class ContactApiError extends Error {
-  override readonly name = "ContactApiError";
+export interface ContactApiError extends Error {
+  readonly name: "ContactApiError";
   /** The AWS error's name, such as `ResourceNotFoundException`. */
   readonly awsErrorName: string;
   /** The API operation that failed. */
   readonly operation: string;
   /** The HTTP status of the answer. @default - not set when no answer came */
   readonly httpStatusCode?: number;
+}
 
-  constructor(
-    message: string,
-    details: { awsErrorName: string; operation: string; httpStatusCode?: number },
-    cause: unknown,
-  ) {
-    super(message);
-    this.awsErrorName = details.awsErrorName;
-    this.operation = details.operation;
-    if (details.httpStatusCode !== undefined) {
-      this.httpStatusCode = details.httpStatusCode;
-    }
-    // Not enumerable: JSON.stringify and object spreads leave it out.
-    Object.defineProperty(this, "cause", {
-      value: cause,
-      enumerable: false,
-      writable: false,
-      configurable: true,
-    });
-    // What `console.log` and `util.inspect` show: the stack and the AWS error's name, not the
-    // cause. Defined here rather than as a method: the closure serializer cannot parse a method
-    // with a computed name.
-    Object.defineProperty(this, Symbol.for("nodejs.util.inspect.custom"), {
-      value: () =>
-        `${this.stack ?? `${this.name}: ${this.message}`}\n  awsErrorName: ${this.awsErrorName}`,
-      enumerable: false,
-    });
-  }
+/**
+ * Makes a {@link ContactApiError}. A factory rather than a subclass of `Error`: run from source,
+ * the provider is serialized by value, and Pulumi's closure serializer turns an `Error` subclass
+ * into a plain function that loses the message and the name.
+ */
+export function contactApiError(
+  message: string,
+  details: { awsErrorName: string; operation: string; httpStatusCode?: number },
+  cause: unknown,
+): ContactApiError {
+  const error = new Error(message);
+  const hidden = (value: unknown): PropertyDescriptor => ({
+    value,
+    enumerable: false,
+    writable: false,
+    configurable: true,
+  });
+  Object.defineProperty(error, "name", hidden("ContactApiError"));
+  error.stack = (error.stack ?? "").replace(/^Error/, "ContactApiError");
+  Object.assign(error, {
+    awsErrorName: details.awsErrorName,
+    operation: details.operation,
+    ...(details.httpStatusCode === undefined ? {} : { httpStatusCode: details.httpStatusCode }),
+  });
+  // Not enumerable: JSON.stringify and object spreads leave it out.
+  Object.defineProperty(error, "cause", hidden(cause));
+  // What `console.log` and `util.inspect` show: the stack and the AWS error's name, not the cause.
+  Object.defineProperty(
+    error,
+    Symbol.for("nodejs.util.inspect.custom"),
+    hidden(() => `${error.stack}\n  awsErrorName: ${details.awsErrorName}`),
+  );
+  return error as ContactApiError;
+}
+
+/** Whether `error` is a {@link ContactApiError}. */
+export function isContactApiError(error: unknown): error is ContactApiError {
+  return (
+    error instanceof Error &&
+    error.name === "ContactApiError" &&
+    typeof (error as { awsErrorName?: unknown }).awsErrorName === "string"
+  );
 }
 
 interface AwsErrorShape {
@@ -114,7 +130,7 @@ function serviceMessage(error: unknown): string {
  * the error's own `name` (`Error` when it has none).
  */
 export function awsErrorNameOf(error: unknown): string {
-  return error instanceof ContactApiError ? error.awsErrorName : errorName(error);
+  return isContactApiError(error) ? error.awsErrorName : errorName(error);
 }
 
 /**
@@ -213,7 +229,7 @@ const messages: Record<string, Describe> = {
     "AWS_SECRET_ACCESS_KEY (or the profile's credentials) and the system clock.",
 };
 
-const NETWORK_CODES = new Set([
+const NETWORK_CODES: readonly string[] = [
   "ECONNRESET",
   "ECONNREFUSED",
   "EPIPE",
@@ -222,12 +238,12 @@ const NETWORK_CODES = new Set([
   "ENETUNREACH",
   "ENOTFOUND",
   "EAI_AGAIN",
-]);
+];
 
 function networkCode(error: unknown): string {
   if (typeof error === "object" && error !== null) {
     const { code } = error as { code?: unknown };
-    if (typeof code === "string" && NETWORK_CODES.has(code)) {
+    if (typeof code === "string" && NETWORK_CODES.includes(code)) {
       return code;
     }
   }
@@ -237,7 +253,7 @@ function networkCode(error: unknown): string {
 function isNetworkError(error: unknown): boolean {
   return (
     statusCode(error) === undefined &&
-    (errorName(error) === "TimeoutError" || NETWORK_CODES.has(networkCode(error)))
+    (errorName(error) === "TimeoutError" || NETWORK_CODES.includes(networkCode(error)))
   );
 }
 
@@ -254,11 +270,11 @@ function joinList(items: string[]): string {
  * except the masked service message of an `InvalidRequestException`.
  */
 export function describeAwsError(error: unknown, context: ContactCallContext): Error {
-  if (error instanceof ContactApiError) {
+  if (isContactApiError(error)) {
     return error;
   }
-  if (error instanceof PacingDeadlineError) {
-    return new ContactApiError(
+  if (isPacingDeadlineError(error)) {
+    return contactApiError(
       `Amazon Connect kept throttling ${context.operation} for ` +
         `${describeDuration(error.deadlineMs)} (${error.attempts} attempts) for ` +
         `${where(context)}, so the call was given up. Lower the program's parallelism ` +
@@ -275,7 +291,7 @@ export function describeAwsError(error: unknown, context: ContactCallContext): E
   const name = errorName(error);
   const httpStatusCode = statusCode(error);
   if (isNetworkError(error)) {
-    return new ContactApiError(
+    return contactApiError(
       `Could not reach Amazon Connect in ${context.region} for ${context.operation} ` +
         `(${networkCode(error)}), after the SDK's retries. Check the network, and ` +
         "AWS_ENDPOINT_URL_CONNECT / AWS_ENDPOINT_URL if set; it is safe to run `pulumi up` " +
@@ -294,7 +310,7 @@ export function describeAwsError(error: unknown, context: ContactCallContext): E
         (httpStatusCode === undefined ? "" : ` (HTTP ${httpStatusCode})`) +
         ". The error's details are left out because they may contain the customer's phone " +
         "number or message; they are in the error's `cause`.";
-  return new ContactApiError(
+  return contactApiError(
     message,
     { awsErrorName: name, operation: context.operation, httpStatusCode },
     error,

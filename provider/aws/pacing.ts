@@ -15,7 +15,7 @@
  * A throttled request does not use up the service's tokens, so the pacer keeps a few requests
  * arriving (within the bound on calls in flight) to take each token as soon as it is there.
  *
- * Each Region and operation has a pacer of its own (see {@link paced}). The state is plain data;
+ * Each Region and operation has a pacer of its own (see {@link paced}). The state is plain data (no `Map`: the closure serializer does not keep one);
  * nothing is read and no timer is made until a call is paced.
  */
 
@@ -96,26 +96,41 @@ export function isThrottlingError(error: unknown): boolean {
 }
 
 /** Thrown when a call was still being throttled at its deadline. The last throttle is the cause. */
-export class PacingDeadlineError extends Error {
-  override readonly name = "PacingDeadlineError";
+export interface PacingDeadlineError extends Error {
+  readonly name: "PacingDeadlineError";
+  /** The operation that kept being throttled. */
+  readonly operation: string;
+  /** How long the call was given, in milliseconds. */
+  readonly deadlineMs: number;
+  /** How many times the request was sent. */
+  readonly attempts: number;
+}
 
-  constructor(
-    /** The operation that kept being throttled. */
-    readonly operation: string,
-    /** How long the call was given, in milliseconds. */
-    readonly deadlineMs: number,
-    /** How many times the request was sent. */
-    readonly attempts: number,
-    cause: unknown,
-  ) {
-    super(
-      `Amazon Connect kept throttling ${operation} for ${describeDuration(deadlineMs)} ` +
-        `(${attempts} attempts), so the call was given up. Lower the program's parallelism ` +
-        "(`pulumi up --parallel 8`), ask for a higher quota (the API's rate in Service Quotas), " +
-        `or raise ${DEADLINE_ENV}.`,
-      { cause },
-    );
-  }
+/**
+ * Makes a {@link PacingDeadlineError}: a factory rather than a subclass of `Error`, which the
+ * closure serializer would turn into a function that loses the message.
+ */
+export function pacingDeadlineError(
+  operation: string,
+  deadlineMs: number,
+  attempts: number,
+  cause: unknown,
+): PacingDeadlineError {
+  const error = new Error(
+    `Amazon Connect kept throttling ${operation} for ${describeDuration(deadlineMs)} ` +
+      `(${attempts} attempts), so the call was given up. Lower the program's parallelism ` +
+      "(`pulumi up --parallel 8`), ask for a higher quota (the API's rate in Service Quotas), " +
+      `or raise ${DEADLINE_ENV}.`,
+    { cause },
+  );
+  Object.defineProperty(error, "name", { value: "PacingDeadlineError", configurable: true });
+  error.stack = (error.stack ?? "").replace(/^Error/, "PacingDeadlineError");
+  return Object.assign(error, { operation, deadlineMs, attempts }) as PacingDeadlineError;
+}
+
+/** Whether `error` is a {@link PacingDeadlineError}. */
+export function isPacingDeadlineError(error: unknown): error is PacingDeadlineError {
+  return error instanceof Error && error.name === "PacingDeadlineError";
 }
 
 /** "15 minutes", "1 minute", "90 seconds". */
@@ -207,7 +222,7 @@ export class Pacer {
     let lastThrottle: unknown;
     for (;;) {
       if (attempts > 0 && this.clock.now() >= deadline) {
-        throw new PacingDeadlineError(operation, deadlineMs, attempts, lastThrottle);
+        throw pacingDeadlineError(operation, deadlineMs, attempts, lastThrottle);
       }
       const start = await this.turn(firstPacedAt);
       attempts += 1;
@@ -227,7 +242,7 @@ export class Pacer {
       }
       const left = deadline - this.clock.now();
       if (left <= 0) {
-        throw new PacingDeadlineError(operation, deadlineMs, attempts, lastThrottle);
+        throw pacingDeadlineError(operation, deadlineMs, attempts, lastThrottle);
       }
       await this.clock.sleep(Math.min(this.retryWaitMs(), left));
     }
@@ -377,11 +392,11 @@ function deadlineFromEnv(): number {
  * an account and Region with a bucket of its own, so throttled creates must not slow the stops of
  * a replacement, nor one Region another. Made on first use; nothing here at module load.
  */
-const processPacers = new Map<string, Pacer>();
+const processPacers: Record<string, Pacer> = {};
 
 /** Forgets the rates the process's pacers adapted to (for tests, or a new deployment). */
 export function resetPacing(): void {
-  for (const pacer of processPacers.values()) {
+  for (const pacer of Object.values(processPacers)) {
     pacer.resetRate();
   }
 }
@@ -401,10 +416,6 @@ export function paced<T>(
 /** The process's pacer for a Region and an operation, made on first use. */
 export function pacerFor(region: string, operation: string): Pacer {
   const key = `${region}/${operation}`;
-  let pacer = processPacers.get(key);
-  if (pacer === undefined) {
-    pacer = new Pacer();
-    processPacers.set(key, pacer);
-  }
-  return pacer;
+  processPacers[key] ??= new Pacer();
+  return processPacers[key];
 }

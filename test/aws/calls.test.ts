@@ -15,7 +15,7 @@ import {
   updateContactAttributes,
 } from "../../provider/aws/calls";
 import { forgetConnectClients } from "../../provider/aws/client";
-import { ContactApiError, isContactGone } from "../../provider/aws/errors";
+import { isContactApiError, isContactGone } from "../../provider/aws/errors";
 import { resetPacing } from "../../provider/aws/pacing";
 import { awsError } from "./fixtures";
 
@@ -81,7 +81,7 @@ describe("Amazon Connect calls", () => {
         () => assert.fail("expected an error"),
         (caught: unknown) => caught,
       );
-      assert.ok(error instanceof ContactApiError);
+      assert.ok(isContactApiError(error));
       assert.equal(error.awsErrorName, "ResourceNotFoundException");
       assert.ok(error.message.includes(INSTANCE_ID));
       assert.ok(error.message.includes(FLOW_ID));

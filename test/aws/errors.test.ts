@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import {
-  ContactApiError,
+  isContactApiError,
   awsErrorNameOf,
   describeAwsError,
   isContactGone,
   maskPhoneNumbers,
   type ContactCallContext,
 } from "../../provider/aws/errors";
-import { PacingDeadlineError } from "../../provider/aws/pacing";
+import { pacingDeadlineError } from "../../provider/aws/pacing";
 import { awsError } from "./fixtures";
 
 const CUSTOMER = "+14155550100";
@@ -154,7 +154,7 @@ describe("describeAwsError", () => {
             })
           : awsError(row.name, row.status, echo);
       const error = describeAwsError(original, rowContext);
-      assert.ok(error instanceof ContactApiError);
+      assert.ok(isContactApiError(error));
       assert.equal(error.name, "ContactApiError");
       assert.equal(error.awsErrorName, row.name);
       assert.equal(error.operation, rowContext.operation);
@@ -178,7 +178,7 @@ describe("describeAwsError", () => {
 
   it("keeps the HTTP status of the answer", () => {
     const error = describeAwsError(awsError("ConflictException", 409), context);
-    assert.ok(error instanceof ContactApiError);
+    assert.ok(isContactApiError(error));
     assert.equal(error.httpStatusCode, 409);
   });
 
@@ -195,10 +195,10 @@ describe("describeAwsError", () => {
   it("tells the pacer's deadline with the operation, the time and what to do", () => {
     const throttle = awsError("ThrottlingException", 429, `Rate exceeded for ${CUSTOMER}`);
     const error = describeAwsError(
-      new PacingDeadlineError("StartOutboundChatContact", 15 * 60 * 1000, 42, throttle),
+      pacingDeadlineError("StartOutboundChatContact", 15 * 60 * 1000, 42, throttle),
       context,
     );
-    assert.ok(error instanceof ContactApiError);
+    assert.ok(isContactApiError(error));
     assert.equal(error.awsErrorName, "ThrottlingException");
     assert.match(
       error.message,
@@ -217,7 +217,7 @@ describe("describeAwsError", () => {
 
   it("tells something that is not an Error", () => {
     const error = describeAwsError("boom", context);
-    assert.ok(error instanceof ContactApiError);
+    assert.ok(isContactApiError(error));
     assert.equal(error.awsErrorName, "Error");
   });
 });

@@ -26,12 +26,18 @@ const provider = requireFromString(fs.readFileSync(file, "utf8")).handler();
   const outputs = { ...inputs, contactId: "c-1", clientToken: "t", clientTokenSource: "derived", region: "us-east-1" };
   const same = await provider.diff("c-1", outputs, inputs);
   const changed = await provider.diff("c-1", outputs, { ...inputs, triggers: ["v2"] });
+  const loadedSdkBeforeCreate = Object.keys(require.cache).some((k) => k.includes("@aws-sdk/client-connect"));
+  // Nothing listens on port 1: the create fails, and its error must keep its name and message.
+  const failed = await provider
+    .create({ ...inputs, region: "us-east-1", __urn: "urn:pulumi:dev::p::t::welcome" })
+    .then(() => undefined, (error) => ({ name: error.name, awsErrorName: error.awsErrorName, message: error.message }));
   process.stdout.write(JSON.stringify({
     ok: ok.failures.length,
     bad: bad.failures.map((f) => f.property),
     same: same.changes,
     replaces: changed.replaces,
-    loadedSdk: Object.keys(require.cache).some((k) => k.includes("@aws-sdk/client-connect")),
+    loadedSdkBeforeCreate,
+    failed,
   }));
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
@@ -49,7 +55,7 @@ describe("the serialized provider", () => {
     }
   });
 
-  it("runs in a separate Node process, outside the program that made it", () => {
+  it("runs check, diff and create in a separate Node process, outside the program that made it", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "provider-"));
     const file = path.join(dir, "provider.js");
     fs.writeFileSync(file, text);
@@ -59,7 +65,13 @@ describe("the serialized provider", () => {
       {
         cwd: ROOT,
         encoding: "utf8",
-        env: { PATH: process.env.PATH ?? "" },
+        env: {
+          PATH: process.env.PATH ?? "",
+          AWS_ENDPOINT_URL_CONNECT: "http://127.0.0.1:1",
+          AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+          AWS_SECRET_ACCESS_KEY: "example-secret",
+          AWS_MAX_ATTEMPTS: "1",
+        },
       },
     );
     assert.deepEqual(JSON.parse(out), {
@@ -67,7 +79,16 @@ describe("the serialized provider", () => {
       bad: ["chatDurationInMinutes"],
       same: false,
       replaces: ["triggers"],
-      loadedSdk: false,
+      loadedSdkBeforeCreate: false,
+      failed: {
+        name: "ContactApiError",
+        awsErrorName: "Error",
+        message:
+          "Could not reach Amazon Connect in us-east-1 for StartOutboundChatContact (ECONNREFUSED), " +
+          "after the SDK's retries. Check the network, and AWS_ENDPOINT_URL_CONNECT / " +
+          "AWS_ENDPOINT_URL if set; it is safe to run `pulumi up` again, because the ClientToken " +
+          "makes the retry idempotent.",
+      },
     });
   });
 
