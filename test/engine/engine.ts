@@ -1,0 +1,312 @@
+/**
+ * The engine's part of `pulumi preview`, `up`, `refresh` and `destroy` for dynamic resources: a
+ * stack's state, and the provider calls in the order the engine makes them.
+ */
+import { CheckFailure, HostCallError, ProviderHost } from "./host";
+import type { Registration } from "./program";
+import { PropertyMap, sameProperties } from "./struct";
+
+export type Operation = "create" | "update" | "replace" | "delete" | "same" | "read";
+
+/** What happened to one resource. */
+export interface StepReport {
+  readonly urn: string;
+  readonly name: string;
+  /**
+   * What was done, or what a preview would do. With `failures` set, Check refused the inputs
+   * and nothing was done: `op` is then what was asked (`create` for a new resource, else `update`).
+   */
+  readonly op: Operation;
+  /** The id after the step: the new one after a create or replace; `""` when a refresh found it gone. */
+  readonly id?: string;
+  /** The id replaced (`replace`) whose resource was deleted after the new one was made. */
+  readonly oldId?: string;
+  /** The properties that forced a replacement. */
+  readonly replaces?: readonly string[];
+  /** Check failures (property paths and reasons); nothing was done. */
+  readonly failures?: readonly CheckFailure[];
+  /** The error that failed the step (a {@link HostCallError} for a failed provider call). */
+  readonly error?: Error;
+}
+
+/** A resource in the stack's state, as the engine's checkpoint keeps it. */
+export interface StackResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  id: string;
+  /** The inputs as Check returned them. */
+  inputs: PropertyMap;
+  outputs: PropertyMap;
+  /** Output names the engine keeps secret: secret inputs and `additionalSecretOutputs`. */
+  secretOutputs: readonly string[];
+  /** Set after a partial create: the next `up` updates the resource even without a change. */
+  initErrors?: readonly string[];
+  /** An old resource replaced, or left by a failed update, still to be deleted. */
+  pendingDelete?: boolean;
+}
+
+/** Whether the engine driver plays the engine for this registration (a dynamic resource). */
+export function isDynamic(registration: Registration): boolean {
+  return registration.custom && registration.type.startsWith("pulumi-nodejs:dynamic/");
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function secretOutputsOf(registration: Registration): string[] {
+  const names = registration.secretInputs.map((secretPath) => secretPath.split(/[.[]/)[0]);
+  return [...new Set([...names, ...registration.additionalSecretOutputs])];
+}
+
+export class Engine {
+  /** The stack's state, in the order the resources were created. */
+  resources: StackResource[] = [];
+
+  /** @param host the provider host; replace it (after a crash, say) by assigning a new one */
+  constructor(public host: ProviderHost) {}
+
+  /** The resources in state, without those waiting to be deleted. */
+  live(): StackResource[] {
+    return this.resources.filter((resource) => !resource.pendingDelete);
+  }
+
+  /** The live resource of that name (or URN). */
+  get(nameOrUrn: string): StackResource | undefined {
+    return this.live().find(
+      (resource) => resource.name === nameOrUrn || resource.urn === nameOrUrn,
+    );
+  }
+
+  /** Drops a resource from the state without calling the provider, as if it was never recorded. */
+  forget(nameOrUrn: string): void {
+    this.resources = this.resources.filter(
+      (resource) => resource.name !== nameOrUrn && resource.urn !== nameOrUrn,
+    );
+  }
+
+  /** `pulumi preview`: Check every resource, Diff those in state; nothing is made or changed. */
+  async preview(registrations: readonly Registration[]): Promise<StepReport[]> {
+    const dynamic = registrations.filter(isDynamic);
+    const reports = await Promise.all(
+      dynamic.map(async (registration): Promise<StepReport> => {
+        const { urn, name } = registration;
+        const old = this.get(urn);
+        try {
+          const checked = await this.host.check(urn, old?.inputs ?? {}, registration.inputs);
+          if (checked.failures.length > 0) {
+            return { urn, name, op: old ? "update" : "create", failures: checked.failures };
+          }
+          if (!old) {
+            return { urn, name, op: "create" };
+          }
+          const plan = await this.plan(old, checked.inputs);
+          return {
+            urn,
+            name,
+            op: plan.op,
+            id: old.id,
+            ...(plan.replaces ? { replaces: plan.replaces } : {}),
+          };
+        } catch (error) {
+          return { urn, name, op: old ? "update" : "create", error: asError(error) };
+        }
+      }),
+    );
+    const registered = new Set(dynamic.map((registration) => registration.urn));
+    for (const resource of this.resources) {
+      if (resource.pendingDelete || !registered.has(resource.urn)) {
+        reports.push({ urn: resource.urn, name: resource.name, op: "delete", id: resource.id });
+      }
+    }
+    return reports;
+  }
+
+  /**
+   * `pulumi up`: deletes left pending first; then every resource at once (Check, then Create, or
+   * Diff and Update / Same / Replace); then, if nothing failed, the deletes: old resources
+   * replaced (created before deleted) and resources the program no longer registers.
+   */
+  async up(registrations: readonly Registration[]): Promise<StepReport[]> {
+    const reports = await this.deleteAll(
+      this.resources.filter((resource) => resource.pendingDelete),
+    );
+    const dynamic = registrations.filter(isDynamic);
+    const steps = await Promise.all(dynamic.map((registration) => this.step(registration)));
+    if (steps.some((report) => report.failures || report.error)) {
+      return [...reports, ...steps];
+    }
+    const registered = new Set(dynamic.map((registration) => registration.urn));
+    const replaced = new Map<StackResource, number>();
+    for (const resource of this.resources) {
+      if (resource.pendingDelete) {
+        replaced.set(
+          resource,
+          steps.findIndex((report) => report.oldId === resource.id),
+        );
+      }
+    }
+    const removed = this.resources.filter(
+      (resource) => !resource.pendingDelete && !registered.has(resource.urn),
+    );
+    const deletes = await this.deleteAll([...replaced.keys(), ...removed]);
+    for (const [resource, index] of replaced) {
+      const failed = deletes.find((report) => report.id === resource.id && report.error);
+      if (failed && index >= 0) {
+        steps[index] = { ...steps[index], error: failed.error };
+      }
+    }
+    return [
+      ...reports,
+      ...steps,
+      ...deletes.filter((report) => removed.some((resource) => resource.id === report.id)),
+    ];
+  }
+
+  /** `pulumi refresh`: Read every resource; one read as gone (empty id) leaves the state. */
+  async refresh(): Promise<StepReport[]> {
+    return Promise.all(
+      this.resources.map(async (resource): Promise<StepReport> => {
+        const { urn, name } = resource;
+        try {
+          const read = await this.host.read(urn, resource.id, resource.outputs, resource.inputs);
+          if (read.id === "") {
+            this.resources = this.resources.filter((other) => other !== resource);
+            return { urn, name, op: "read", id: "" };
+          }
+          resource.id = read.id;
+          resource.outputs = read.properties;
+          if (read.inputs) {
+            resource.inputs = read.inputs;
+          }
+          return { urn, name, op: "read", id: read.id };
+        } catch (error) {
+          return { urn, name, op: "read", id: resource.id, error: asError(error) };
+        }
+      }),
+    );
+  }
+
+  /** `pulumi destroy`: Delete every resource in state. */
+  async destroy(): Promise<StepReport[]> {
+    return this.deleteAll([...this.resources]);
+  }
+
+  /** What Diff says should happen to a resource in state given its new checked inputs. */
+  private async plan(
+    old: StackResource,
+    inputs: PropertyMap,
+  ): Promise<{
+    op: "same" | "update" | "replace";
+    replaces?: readonly string[];
+    deleteFirst?: boolean;
+  }> {
+    const diff = await this.host.diff(old.urn, old.id, old.outputs, inputs, old.inputs);
+    if (diff.changes !== "none" && diff.replaces.length > 0) {
+      return { op: "replace", replaces: diff.replaces, deleteFirst: diff.deleteBeforeReplace };
+    }
+    const changed =
+      diff.changes === "some" ||
+      (diff.changes === "unknown" && !sameProperties(old.inputs, inputs));
+    // The engine updates a resource left by a partial create even when nothing changed.
+    return { op: changed || old.initErrors ? "update" : "same" };
+  }
+
+  private async step(registration: Registration): Promise<StepReport> {
+    const { urn, name } = registration;
+    const old = this.get(urn);
+    try {
+      const checked = await this.host.check(urn, old?.inputs ?? {}, registration.inputs);
+      if (checked.failures.length > 0) {
+        return { urn, name, op: old ? "update" : "create", failures: checked.failures };
+      }
+      if (!old) {
+        return await this.create(registration, checked.inputs, "create");
+      }
+      const plan = await this.plan(old, checked.inputs);
+      if (plan.op === "same") {
+        old.inputs = checked.inputs;
+        return { urn, name, op: "same", id: old.id };
+      }
+      if (plan.op === "update") {
+        const outputs = await this.host.update(
+          urn,
+          old.id,
+          old.outputs,
+          checked.inputs,
+          old.inputs,
+        );
+        Object.assign(old, { inputs: checked.inputs, outputs, initErrors: undefined });
+        return { urn, name, op: "update", id: old.id };
+      }
+      if (plan.deleteFirst) {
+        await this.host.delete(urn, old.id, old.outputs, old.inputs);
+        this.resources = this.resources.filter((resource) => resource !== old);
+      } else {
+        old.pendingDelete = true;
+      }
+      const report = await this.create(registration, checked.inputs, "replace");
+      if (report.error && !plan.deleteFirst) {
+        old.pendingDelete = false;
+      }
+      return { ...report, oldId: old.id, replaces: plan.replaces };
+    } catch (error) {
+      return { urn, name, op: old ? "update" : "create", error: asError(error) };
+    }
+  }
+
+  private async create(
+    registration: Registration,
+    inputs: PropertyMap,
+    op: "create" | "replace",
+  ): Promise<StepReport> {
+    const { urn, name, type } = registration;
+    const secretOutputs = secretOutputsOf(registration);
+    try {
+      const created = await this.host.create(urn, inputs);
+      this.resources.push({
+        urn,
+        type,
+        name,
+        id: created.id,
+        inputs,
+        outputs: created.properties,
+        secretOutputs,
+      });
+      return { urn, name, op, id: created.id };
+    } catch (error) {
+      const failure = error instanceof HostCallError ? error.initFailure : undefined;
+      if (failure) {
+        // A partial create: the engine records the resource with what the provider returned.
+        this.resources.push({
+          urn,
+          type,
+          name,
+          id: failure.id,
+          inputs,
+          outputs: failure.properties,
+          secretOutputs,
+          initErrors: failure.reasons.length > 0 ? failure.reasons : [asError(error).message],
+        });
+        return { urn, name, op, id: failure.id, error: asError(error) };
+      }
+      return { urn, name, op, error: asError(error) };
+    }
+  }
+
+  private async deleteAll(resources: readonly StackResource[]): Promise<StepReport[]> {
+    return Promise.all(
+      resources.map(async (resource): Promise<StepReport> => {
+        const { urn, name, id } = resource;
+        try {
+          await this.host.delete(urn, id, resource.outputs, resource.inputs);
+          this.resources = this.resources.filter((other) => other !== resource);
+          return { urn, name, op: "delete", id };
+        } catch (error) {
+          return { urn, name, op: "delete", id, error: asError(error) };
+        }
+      }),
+    );
+  }
+}

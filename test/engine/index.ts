@@ -1,0 +1,21 @@
+export { Engine, isDynamic, Operation, StackResource, StepReport } from "./engine";
+export {
+  CheckFailure,
+  CheckResult,
+  CreateResult,
+  DiffResult,
+  HostCallError,
+  HostOptions,
+  ProviderHost,
+  ReadResult,
+  ResourceInitFailure,
+} from "./host";
+export {
+  PlainProgramOptions,
+  ProgramOptions,
+  programModule,
+  Registration,
+  runProgram,
+  runProgramFile,
+} from "./program";
+export { SECRET_SIG, SECRET_SIG_KEY, UNKNOWN, containsUnknown, unwrapSecrets } from "./struct";

@@ -1,0 +1,213 @@
+/**
+ * The package as a user installs it: packed (`npm pack`, which builds dist/), installed into a
+ * project of its own, and used from a plain JavaScript program there. The closure serializer then
+ * sees the package under node_modules, so `__provider` is a small `require(...)` of it.
+ */
+import { strict as assert } from "assert";
+import { execFile } from "child_process";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { promisify } from "util";
+import {
+  ConnectEmulator,
+  DEMO_CONTACT_FLOW_ID,
+  DEMO_INSTANCE_ID,
+  DEMO_PHONE_NUMBER_ARN,
+} from "../../emulator";
+import { Engine, ProviderHost, Registration, runProgramFile } from "../engine";
+import {
+  assertSucceeded,
+  awsEnv,
+  countOf,
+  DESTINATION,
+  opsOf,
+  PROJECT,
+  REPO_ROOT,
+  STACK,
+  STACK_CONFIG,
+  startEmulator,
+} from "./fixtures";
+
+const execFileAsync = promisify(execFile);
+
+/** Runs a command; a failure carries its whole output (tsc writes its errors to stdout). */
+async function run(command: string, args: string[], cwd: string): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync(command, args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+    return stdout;
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(
+      `${command} ${args.join(" ")} failed in ${cwd}:\n${stdout ?? ""}\n${stderr ?? ""}`,
+    );
+  }
+}
+
+/** What is copied to pack from, so that the build writes no dist/ into the working tree. */
+const PACKED_SOURCES = [
+  "package.json",
+  "tsconfig.json",
+  "tsconfig.build.json",
+  "provider",
+  "emulator",
+];
+const OPTIONAL_SOURCES = ["README.md", "LICENSE", "NOTICE"];
+
+const PROGRAM = `"use strict";
+const pulumi = require("@pulumi/pulumi");
+const { OutboundChatContact } = require("pulumi-connect-outbound-chat");
+
+const config = new pulumi.Config("welcome");
+for (const name of ["first", "second"]) {
+  new OutboundChatContact(name, {
+    instanceId: config.require("instanceId"),
+    contactFlowId: config.require("contactFlowId"),
+    sourceEndpoint: { address: config.require("sourcePhoneNumberArn") },
+    destinationEndpoint: { address: config.requireSecret("destination") },
+    channel: "SMS",
+    initialSystemMessage: { contentType: "text/plain", content: config.get("message") || "Welcome aboard!" },
+    attributes: { campaign: config.get("campaign") || "onboarding" },
+  });
+}
+`;
+
+const CONFIG = {
+  ...STACK_CONFIG,
+  "welcome:instanceId": DEMO_INSTANCE_ID,
+  "welcome:contactFlowId": DEMO_CONTACT_FLOW_ID,
+  "welcome:sourcePhoneNumberArn": DEMO_PHONE_NUMBER_ARN,
+  "welcome:destination": DESTINATION,
+};
+
+describe("installed from the packed package", function () {
+  this.timeout(60_000);
+  let workspace: string;
+  let project: string;
+  let emulator: ConnectEmulator;
+
+  before(async function () {
+    this.timeout(240_000);
+    workspace = await fs.mkdtemp(path.join(os.tmpdir(), "installed-"));
+    const source = path.join(workspace, "source");
+    await fs.mkdir(source);
+    for (const entry of [...PACKED_SOURCES, ...OPTIONAL_SOURCES]) {
+      const from = path.join(REPO_ROOT, entry);
+      const exists = await fs.stat(from).then(
+        () => true,
+        () => false,
+      );
+      if (exists || PACKED_SOURCES.includes(entry)) {
+        await fs.cp(from, path.join(source, entry), { recursive: true });
+      }
+    }
+    await fs.symlink(
+      path.join(REPO_ROOT, "node_modules"),
+      path.join(source, "node_modules"),
+      "dir",
+    );
+    const packed = await run("npm", ["pack", "--json", "--pack-destination", workspace], source);
+    const [{ filename }] = JSON.parse(packed.slice(packed.indexOf("["))) as {
+      filename: string;
+    }[];
+
+    project = path.join(workspace, "project");
+    await fs.mkdir(project);
+    await fs.writeFile(
+      path.join(project, "package.json"),
+      JSON.stringify({ name: "welcome-installed", version: "1.0.0", private: true }, null, 2),
+    );
+    await run(
+      "npm",
+      ["install", "--prefer-offline", "--no-audit", "--no-fund", path.join(workspace, filename)],
+      project,
+    );
+    await fs.writeFile(path.join(project, "index.js"), PROGRAM);
+    emulator = await startEmulator();
+  });
+
+  after(async () => {
+    await emulator?.stop();
+    if (workspace) {
+      await fs.rm(workspace, { recursive: true, force: true });
+    }
+  });
+
+  function program(config: Record<string, string> = {}): Promise<Registration[]> {
+    return runProgramFile(path.join(project, "index.js"), {
+      project: PROJECT,
+      stack: STACK,
+      config: { ...CONFIG, ...config },
+      secretConfig: ["welcome:destination"],
+    });
+  }
+
+  it("serializes the provider as one small require of the installed package", async () => {
+    const registrations = await program();
+    assert.deepEqual(registrations.map((registration) => registration.name).sort(), [
+      "first",
+      "second",
+    ]);
+    const [first, second] = registrations.map((registration) =>
+      String(registration.inputs.__provider),
+    );
+    assert.ok(
+      first.includes('require("pulumi-connect-outbound-chat/'),
+      `__provider does not require the package:\n${first.slice(0, 2000)}`,
+    );
+    assert.equal(first, second);
+    assert.ok(first.length < 4096, `__provider is ${first.length} bytes`);
+  });
+
+  it("goes through up, update, replace, refresh and destroy from the install", async () => {
+    const host = await ProviderHost.start({ cwd: project, env: awsEnv(emulator), config: CONFIG });
+    const engine = new Engine(host);
+    try {
+      let reports = await engine.up(await program());
+      assertSucceeded(reports);
+      assert.deepEqual(opsOf(reports), [
+        ["first", "create"],
+        ["second", "create"],
+      ]);
+      assert.equal(emulator.contacts().length, 2);
+
+      reports = await engine.up(await program({ "welcome:campaign": "spring" }));
+      assertSucceeded(reports);
+      assert.deepEqual(opsOf(reports), [
+        ["first", "update"],
+        ["second", "update"],
+      ]);
+      assert.equal(countOf(emulator, "UpdateContactAttributes"), 2);
+
+      reports = await engine.up(
+        await program({ "welcome:campaign": "spring", "welcome:message": "Welcome back!" }),
+      );
+      assertSucceeded(reports);
+      assert.deepEqual(opsOf(reports), [
+        ["first", "replace"],
+        ["second", "replace"],
+      ]);
+      assert.equal(countOf(emulator, "StartOutboundChatContact"), 4);
+      assert.equal(countOf(emulator, "StopContact"), 2);
+
+      reports = await engine.refresh();
+      assertSucceeded(reports);
+      assert.ok(engine.live().every((resource) => resource.outputs.initiationTimestamp));
+
+      reports = await engine.destroy();
+      assertSucceeded(reports);
+      assert.equal(engine.resources.length, 0);
+      assert.equal(countOf(emulator, "StopContact"), 4);
+      assert.deepEqual(
+        emulator
+          .contacts()
+          .map((contact) => contact.state)
+          .sort(),
+        ["stopped", "stopped", "stopped", "stopped"],
+      );
+      assert.ok(!host.stderr.includes(DESTINATION), "the host logged the phone number");
+    } finally {
+      await host.stop();
+    }
+  });
+});
