@@ -1,0 +1,208 @@
+import { strict as assert } from "assert";
+import {
+  ConnectClient,
+  DescribeContactCommand,
+  StartOutboundChatContactCommand,
+  StopContactCommand,
+  UpdateContactAttributesCommand,
+} from "@aws-sdk/client-connect";
+import { mockClient } from "aws-sdk-client-mock";
+import { forgetConnectClients } from "../../provider/aws/client";
+import { resetPacing } from "../../provider/aws/pacing";
+import * as handlers from "../../provider/handlers";
+import { contactOutputs } from "../../provider/handlers/outputs";
+import { contactIdentity, deriveClientToken } from "../../provider/token";
+import { ContactInputs, ContactOutputs } from "../../provider/types";
+import { awsError } from "../aws/fixtures";
+import { INSTANCE_ARN, INSTANCE_ID, validInputs } from "../fixtures";
+
+const URN = "urn:pulumi:dev::p::pulumi-nodejs:dynamic/connect:OutboundChatContact::welcome";
+
+function inputs(extra: Partial<ContactInputs> = {}): ContactInputs {
+  return { ...validInputs(), region: "us-east-1", __urn: URN, ...extra };
+}
+
+function stored(extra: Partial<ContactOutputs> = {}): ContactOutputs {
+  return {
+    ...contactOutputs(inputs(), {
+      contactId: "contact-1",
+      clientToken: "t".repeat(64),
+      clientTokenSource: "derived",
+      region: "us-east-1",
+    }),
+    ...extra,
+  };
+}
+
+describe("the provider's handlers", () => {
+  const connect = mockClient(ConnectClient);
+
+  beforeEach(() => {
+    connect.reset();
+    forgetConnectClients();
+    resetPacing();
+    process.env.AWS_ACCESS_KEY_ID ??= "AKIDEXAMPLE";
+    process.env.AWS_SECRET_ACCESS_KEY ??= "secret";
+  });
+  after(() => {
+    connect.restore();
+    forgetConnectClients();
+  });
+
+  describe("create", () => {
+    it("makes one StartOutboundChatContact call with the token derived from the URN and inputs", async () => {
+      connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-1" });
+      const result = await handlers.create(inputs());
+      const calls = connect.commandCalls(StartOutboundChatContactCommand);
+      assert.equal(calls.length, 1);
+      const expected = deriveClientToken(URN, contactIdentity(inputs(), "us-east-1"));
+      assert.equal(calls[0].args[0].input.ClientToken, expected);
+      assert.equal(calls[0].args[0].input.InstanceId, INSTANCE_ID);
+      assert.equal(result.id, "contact-1");
+      assert.equal(result.outs?.contactId, "contact-1");
+      assert.equal(result.outs?.clientToken, expected);
+      assert.equal(result.outs?.clientTokenSource, "derived");
+      assert.equal(result.outs?.region, "us-east-1");
+      assert.equal("__urn" in (result.outs ?? {}), false);
+    });
+
+    it("sends a clientToken given as input unchanged", async () => {
+      connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-1" });
+      const result = await handlers.create(inputs({ clientToken: "adopted-token" }));
+      assert.equal(
+        connect.commandCalls(StartOutboundChatContactCommand)[0].args[0].input.ClientToken,
+        "adopted-token",
+      );
+      assert.equal(result.outs?.clientTokenSource, "given");
+    });
+
+    it("takes the Region and the instance ID from an instance ARN", async () => {
+      connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-1" });
+      const { region: _region, ...rest } = inputs({ instanceId: INSTANCE_ARN });
+      const result = await handlers.create(rest);
+      assert.equal(result.outs?.region, "us-east-1");
+      assert.equal(result.outs?.instanceId, INSTANCE_ID);
+    });
+
+    it("fails when there is no URN and no clientToken, and sends nothing", async () => {
+      const { __urn: _urn, ...rest } = inputs();
+      await assert.rejects(handlers.create(rest), /received no URN/);
+      assert.equal(connect.commandCalls(StartOutboundChatContactCommand).length, 0);
+    });
+  });
+
+  describe("update", () => {
+    it("updates changed attributes on the same contact, emptying removed keys", async () => {
+      connect.on(UpdateContactAttributesCommand).resolves({});
+      const olds = stored({ attributes: { plan: "free", team: "a" } });
+      const result = await handlers.update(
+        "contact-1",
+        olds,
+        inputs({ attributes: { plan: "gold" } }),
+      );
+      const calls = connect.commandCalls(UpdateContactAttributesCommand);
+      assert.equal(calls.length, 1);
+      assert.deepEqual(calls[0].args[0].input, {
+        InstanceId: INSTANCE_ID,
+        InitialContactId: "contact-1",
+        Attributes: { plan: "gold", team: "" },
+      });
+      assert.equal(result.outs?.contactId, "contact-1");
+      assert.deepEqual(result.outs?.attributes, { plan: "gold" });
+      assert.equal(result.outs?.clientToken, "t".repeat(64));
+    });
+
+    it("makes no call when only onDelete changed, and keeps every output", async () => {
+      const result = await handlers.update("contact-1", stored(), inputs({ onDelete: "retain" }));
+      assert.equal(connect.calls().length, 0);
+      assert.equal(result.outs?.onDelete, "retain");
+      assert.equal(result.outs?.contactId, "contact-1");
+      assert.equal(result.outs?.region, "us-east-1");
+    });
+  });
+
+  describe("read", () => {
+    it("fills in the start and end times", async () => {
+      connect.on(DescribeContactCommand).resolves({
+        Contact: {
+          Id: "contact-1",
+          InitiationTimestamp: new Date("2026-11-24T10:00:00Z"),
+          DisconnectTimestamp: new Date("2026-11-25T11:00:00Z"),
+        },
+      });
+      const result = await handlers.read("contact-1", stored());
+      assert.equal(result.id, "contact-1");
+      assert.equal(result.props?.initiationTimestamp, "2026-11-24T10:00:00.000Z");
+      assert.equal(result.props?.disconnectTimestamp, "2026-11-25T11:00:00.000Z");
+    });
+
+    it("leaves the end time out while the contact is active", async () => {
+      connect.on(DescribeContactCommand).resolves({
+        Contact: { Id: "contact-1", InitiationTimestamp: new Date("2026-11-24T10:00:00Z") },
+      });
+      const result = await handlers.read("contact-1", stored({ disconnectTimestamp: undefined }));
+      assert.equal(result.props?.initiationTimestamp, "2026-11-24T10:00:00.000Z");
+      assert.equal(result.props && "disconnectTimestamp" in result.props, false);
+    });
+
+    it("reads a contact the service no longer knows as gone", async () => {
+      connect
+        .on(DescribeContactCommand)
+        .rejects(awsError("ResourceNotFoundException", 404, "Not found"));
+      assert.deepEqual(await handlers.read("contact-1", stored()), { id: "" });
+    });
+  });
+
+  describe("delete", () => {
+    it("stops the contact", async () => {
+      connect.on(StopContactCommand).resolves({});
+      await handlers.deleteContact("contact-1", stored());
+      assert.deepEqual(connect.commandCalls(StopContactCommand)[0].args[0].input, {
+        InstanceId: INSTANCE_ID,
+        ContactId: "contact-1",
+      });
+    });
+
+    it("makes no call with onDelete: retain", async () => {
+      await handlers.deleteContact("contact-1", stored({ onDelete: "retain" }));
+      assert.equal(connect.calls().length, 0);
+    });
+
+    for (const [name, status] of [
+      ["ContactNotFoundException", 410],
+      ["ResourceNotFoundException", 404],
+    ] as const) {
+      it(`counts a contact the service answers ${name} for as deleted`, async () => {
+        connect.on(StopContactCommand).rejects(awsError(name, status, "gone"));
+        await handlers.deleteContact("contact-1", stored());
+        assert.equal(connect.commandCalls(StopContactCommand).length, 1);
+      });
+    }
+
+    it("counts an ended contact (InvalidRequestException, then a disconnect time) as deleted", async () => {
+      connect
+        .on(StopContactCommand)
+        .rejects(awsError("InvalidRequestException", 400, "Contact is not active"));
+      connect.on(DescribeContactCommand).resolves({
+        Contact: { Id: "contact-1", DisconnectTimestamp: new Date("2026-11-25T11:00:00Z") },
+      });
+      await handlers.deleteContact("contact-1", stored());
+      assert.equal(connect.commandCalls(DescribeContactCommand).length, 1);
+    });
+
+    it("fails when StopContact is rejected for a contact that is still active", async () => {
+      connect
+        .on(StopContactCommand)
+        .rejects(awsError("InvalidRequestException", 400, "Bad request"));
+      connect.on(DescribeContactCommand).resolves({ Contact: { Id: "contact-1" } });
+      await assert.rejects(handlers.deleteContact("contact-1", stored()), {
+        name: "ContactApiError",
+      });
+    });
+
+    it("fails when access is denied, naming the IAM action", async () => {
+      connect.on(StopContactCommand).rejects(awsError("AccessDeniedException", 403, "denied"));
+      await assert.rejects(handlers.deleteContact("contact-1", stored()), /connect:StopContact/);
+    });
+  });
+});
