@@ -1,0 +1,96 @@
+/**
+ * What every scenario shares: the repository's paths, the emulator and the host's environment, and
+ * programs of N welcome contacts for the provider, the naive provider and the empty provider.
+ */
+import * as path from "path";
+import {
+  ConnectEmulator,
+  DEMO_CONTACT_FLOW_ID,
+  DEMO_INSTANCE_ID,
+  DEMO_PHONE_NUMBER_ARN,
+  DEMO_REGION,
+  DEMO_SEED,
+  RateLimit,
+  startConnectEmulator,
+} from "../emulator";
+import { OutboundChatContact } from "../provider";
+import { Registration, runProgram } from "../test/engine";
+import { EmptyResource } from "./empty-provider";
+import { NaiveOutboundChatContact } from "./naive-provider";
+
+export const REPO_ROOT = path.resolve(__dirname, "..");
+export const PROJECT = "connect-bench";
+export const STACK = "bench";
+export const DESTINATION = "+14155550100";
+export const STACK_CONFIG: Readonly<Record<string, string>> = { "aws:region": DEMO_REGION };
+/** The attribute that names the resource a contact was made for, to count duplicates by. */
+export const RESOURCE_ATTRIBUTE = "benchResource";
+
+/** An emulator whose StartOutboundChatContact bucket is `limit`, with no cap on active chats. */
+export function startEmulator(limit: RateLimit): Promise<ConnectEmulator> {
+  return startConnectEmulator({
+    seed: DEMO_SEED,
+    activeChatLimit: 1_000_000,
+    rateLimits: { StartOutboundChatContact: limit },
+  });
+}
+
+/** The host's environment: the emulator's endpoint and key, nothing of the machine's AWS setup. */
+export function awsEnv(emulator: ConnectEmulator): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL_CONNECT: emulator.endpoint,
+    AWS_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: emulator.credentials.secretAccessKey,
+    AWS_CONFIG_FILE: path.join(REPO_ROOT, ".no-aws-config"),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(REPO_ROOT, ".no-aws-credentials"),
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_REGION: DEMO_REGION,
+  };
+}
+
+export type ProviderKind = "provider" | "naive";
+
+/** The args of welcome contact `name`, the same for both providers. */
+export function welcomeArgs(name: string) {
+  return {
+    instanceId: DEMO_INSTANCE_ID,
+    contactFlowId: DEMO_CONTACT_FLOW_ID,
+    sourceEndpoint: { address: DEMO_PHONE_NUMBER_ARN },
+    destinationEndpoint: { address: DESTINATION },
+    channel: "SMS" as const,
+    initialSystemMessage: { contentType: "text/plain", content: "Welcome aboard!" },
+    attributes: { [RESOURCE_ATTRIBUTE]: name },
+  };
+}
+
+/** A program of `count` welcome contacts, `welcome-0` … `welcome-<count-1>`. */
+export function contactsProgram(kind: ProviderKind, count: number, prefix = "welcome"): () => void {
+  return () => {
+    for (let index = 0; index < count; index++) {
+      const name = `${prefix}-${index}`;
+      if (kind === "provider") {
+        new OutboundChatContact(name, welcomeArgs(name));
+      } else {
+        new NaiveOutboundChatContact(name, welcomeArgs(name));
+      }
+    }
+  };
+}
+
+/** The registrations of a program run as `pulumi up` (or `preview`) would run it. */
+export function registrationsOf(program: () => void, preview = false): Promise<Registration[]> {
+  return runProgram(program, { project: PROJECT, stack: STACK, config: STACK_CONFIG, preview });
+}
+
+/** The registration of one resource of the trivial provider. */
+export async function emptyRegistration(): Promise<Registration> {
+  const [registration] = await registrationsOf(() => {
+    new EmptyResource("empty", { value: "v" });
+  });
+  return registration;
+}
+
+/** UTF-8 bytes of a string or of a value's JSON. */
+export function bytesOf(value: unknown): number {
+  return Buffer.byteLength(typeof value === "string" ? value : JSON.stringify(value), "utf8");
+}

@@ -1,0 +1,151 @@
+/**
+ * The package as a user installs it, for the state and cold-start scenarios: the sources copied to
+ * a temporary workspace (so the build writes no dist/ into the working tree), `npm pack`ed there,
+ * and installed into a project of its own with `npm install --prefer-offline --no-audit --no-fund`.
+ * The project holds two plain JavaScript programs: `contacts.js` (`bench:count` welcome contacts)
+ * and `empty.js` (one resource of a trivial provider). Made once per run, on first use.
+ */
+import { execFile } from "child_process";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { promisify } from "util";
+import { DEMO_CONTACT_FLOW_ID, DEMO_INSTANCE_ID, DEMO_PHONE_NUMBER_ARN } from "../emulator";
+import { Registration, runProgramFile } from "../test/engine";
+import { EMPTY_PROGRAM_JS } from "./empty-provider";
+import {
+  DESTINATION,
+  PROJECT,
+  REPO_ROOT,
+  RESOURCE_ATTRIBUTE,
+  STACK,
+  STACK_CONFIG,
+} from "./fixtures";
+
+const execFileAsync = promisify(execFile);
+
+const PACKED_SOURCES = [
+  "package.json",
+  "tsconfig.json",
+  "tsconfig.build.json",
+  "provider",
+  "emulator",
+];
+const OPTIONAL_SOURCES = ["README.md", "LICENSE", "NOTICE"];
+
+const CONTACTS_PROGRAM_JS = `"use strict";
+const pulumi = require("@pulumi/pulumi");
+const { OutboundChatContact } = require("pulumi-connect-outbound-chat");
+
+const config = new pulumi.Config("bench");
+const count = Number(config.get("count") || "1");
+for (let index = 0; index < count; index++) {
+  const name = "welcome-" + index;
+  new OutboundChatContact(name, {
+    instanceId: ${JSON.stringify(DEMO_INSTANCE_ID)},
+    contactFlowId: ${JSON.stringify(DEMO_CONTACT_FLOW_ID)},
+    sourceEndpoint: { address: ${JSON.stringify(DEMO_PHONE_NUMBER_ARN)} },
+    destinationEndpoint: { address: ${JSON.stringify(DESTINATION)} },
+    channel: "SMS",
+    initialSystemMessage: { contentType: "text/plain", content: "Welcome aboard!" },
+    attributes: { ${RESOURCE_ATTRIBUTE}: name },
+  });
+}
+`;
+
+export interface InstalledProject {
+  /** The project's directory: the host's working directory. */
+  readonly directory: string;
+  /** The packed tarball's size, in bytes. */
+  readonly tarballBytes: number;
+  /** How long packing and installing took, in milliseconds. */
+  readonly setupMs: number;
+  /** The registrations of `count` welcome contacts, as `up` (or `preview`) would register them. */
+  contacts(count: number, preview?: boolean): Promise<Registration[]>;
+  /** The registration of the trivial provider's one resource. */
+  empty(): Promise<Registration>;
+  /** The registrations of `count` resources of the trivial provider. */
+  empties(count: number, preview?: boolean): Promise<Registration[]>;
+}
+
+async function run(command: string, args: string[], cwd: string): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync(command, args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+    return stdout;
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(
+      `${command} ${args.join(" ")} failed in ${cwd}:\n${stdout ?? ""}\n${stderr ?? ""}`,
+    );
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+let workspace: string | undefined;
+let installed: Promise<InstalledProject> | undefined;
+
+/** The installed project, packed and installed on the first call. */
+export function installedProject(): Promise<InstalledProject> {
+  installed ??= makeInstalledProject();
+  return installed;
+}
+
+/** Removes the workspace, if one was made. */
+export async function removeInstalledProject(): Promise<void> {
+  if (workspace) {
+    await fs.rm(workspace, { recursive: true, force: true });
+  }
+}
+
+async function makeInstalledProject(): Promise<InstalledProject> {
+  const started = performance.now();
+  workspace = await fs.mkdtemp(path.join(os.tmpdir(), "bench-installed-"));
+  const source = path.join(workspace, "source");
+  await fs.mkdir(source);
+  for (const entry of [...PACKED_SOURCES, ...OPTIONAL_SOURCES]) {
+    const from = path.join(REPO_ROOT, entry);
+    if (PACKED_SOURCES.includes(entry) || (await exists(from))) {
+      await fs.cp(from, path.join(source, entry), { recursive: true });
+    }
+  }
+  await fs.symlink(path.join(REPO_ROOT, "node_modules"), path.join(source, "node_modules"), "dir");
+  const packed = await run("npm", ["pack", "--json", "--pack-destination", workspace], source);
+  const [{ filename }] = JSON.parse(packed.slice(packed.indexOf("["))) as { filename: string }[];
+  const tarball = path.join(workspace, filename);
+
+  const directory = path.join(workspace, "project");
+  await fs.mkdir(directory);
+  await fs.writeFile(
+    path.join(directory, "package.json"),
+    JSON.stringify({ name: "bench-installed", version: "1.0.0", private: true }, null, 2),
+  );
+  await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball], directory);
+  await fs.writeFile(path.join(directory, "contacts.js"), CONTACTS_PROGRAM_JS);
+  await fs.writeFile(path.join(directory, "empty.js"), EMPTY_PROGRAM_JS);
+  const tarballBytes = (await fs.stat(tarball)).size;
+  const setupMs = performance.now() - started;
+
+  const programFile = (file: string, config: Record<string, string> = {}, preview = false) =>
+    runProgramFile(path.join(directory, file), {
+      project: PROJECT,
+      stack: STACK,
+      config: { ...STACK_CONFIG, ...config },
+      preview,
+    });
+  return {
+    directory,
+    tarballBytes,
+    setupMs,
+    contacts: (count, preview = false) =>
+      programFile("contacts.js", { "bench:count": String(count) }, preview),
+    empty: async () => (await programFile("empty.js"))[0],
+    empties: (count, preview = false) =>
+      programFile("empty.js", { "bench:count": String(count) }, preview),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The shape of a scenario's result, the table printed at the end of a run, and the machine the
+ * run was made on.
+ */
+import { execFileSync } from "child_process";
+import * as os from "os";
+
+/** One line of the printed table. */
+export interface Row {
+  readonly scenario: string;
+  /** The case within the scenario, such as "provider, N=300, 20/s burst 20". */
+  readonly case: string;
+  readonly measure: string;
+  readonly value: string;
+  /** The goal, such as "≥ 0.95"; absent for a figure given for context. */
+  readonly goal?: string;
+  /** Whether the goal is met; absent without a goal. */
+  readonly met?: boolean;
+}
+
+export interface ScenarioResult {
+  readonly rows: readonly Row[];
+  /** Everything measured, for bench/results/latest.json. */
+  readonly details: unknown;
+}
+
+export interface Machine {
+  readonly os: string;
+  readonly cpuModel: string;
+  readonly cores: number;
+  readonly memoryBytes: number;
+  readonly node: string;
+  readonly date: string;
+  readonly gitCommit: string;
+}
+
+/** The machine's details; the commit is read with `git rev-parse` (which changes nothing). */
+export function machine(root: string): Machine {
+  let gitCommit = "unknown";
+  try {
+    gitCommit = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+  } catch {
+    // not a git checkout
+  }
+  return {
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpuModel: os.cpus()[0]?.model ?? "unknown",
+    cores: os.cpus().length,
+    memoryBytes: os.totalmem(),
+    node: process.version,
+    date: new Date().toISOString(),
+    gitCommit,
+  };
+}
+
+/** The rows as an aligned text table. */
+export function formatTable(rows: readonly Row[]): string {
+  const header = ["scenario", "case", "measure", "value", "goal", "met"];
+  const lines = rows.map((row) => [
+    row.scenario,
+    row.case,
+    row.measure,
+    row.value,
+    row.goal ?? "",
+    row.met === undefined ? "" : row.met ? "yes" : "NO",
+  ]);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => line[column].length)),
+  );
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join("  ")
+      .trimEnd();
+  return [
+    format(header),
+    format(widths.map((width) => "-".repeat(width))),
+    ...lines.map(format),
+  ].join("\n");
+}
+
+/** "12.3 ms", "1.05 s". */
+export function ms(value: number): string {
+  return value >= 1000
+    ? `${(value / 1000).toFixed(2)} s`
+    : `${value.toFixed(value < 10 ? 3 : 1)} ms`;
+}
+
+/** "12.3 MB" (10^6 bytes) or "1,234 B". */
+export function bytes(value: number): string {
+  return value >= 1_000_000
+    ? `${(value / 1_000_000).toFixed(1)} MB`
+    : `${value.toLocaleString("en-US")} B`;
+}
