@@ -2,6 +2,8 @@ import { canonicalJson } from "./canonical";
 import { parseInstanceRef } from "./arn";
 import {
   contactFlowIdOf,
+  contentTypesOf,
+  DEFAULT_CHAT_DURATION_MINUTES,
   instanceIdOf,
   segmentAttributesOf,
   subtypeOf,
@@ -52,12 +54,12 @@ const REPLACING: Record<string, View> = {
   destinationEndpoint: endpoint("destinationEndpoint", DESTINATION_ENDPOINT_TYPE),
   channel: (inputs) => subtypeOf(inputs),
   segmentAttributes: segmentAttributesWithoutSubtype,
-  chatDurationInMinutes: (inputs) => inputs.chatDurationInMinutes,
+  chatDurationInMinutes: (inputs) => inputs.chatDurationInMinutes ?? DEFAULT_CHAT_DURATION_MINUTES,
   participantDetails: (inputs) => inputs.participantDetails,
   initialSystemMessage: (inputs) => inputs.initialSystemMessage,
   initialTemplatedSystemMessage: (inputs) => inputs.initialTemplatedSystemMessage,
   relatedContactId: (inputs) => inputs.relatedContactId,
-  supportedMessagingContentTypes: (inputs) => inputs.supportedMessagingContentTypes,
+  supportedMessagingContentTypes: (inputs) => contentTypesOf(inputs.supportedMessagingContentTypes),
   triggers: (inputs) => inputs.triggers ?? [],
 };
 
@@ -123,4 +125,37 @@ export function classifyChanges(olds: ContactOutputs, news: ContactInputs): Cont
     .filter(([key, view]) => differs(view, olds, news, key))
     .map(([key]) => key);
   return { replaces, updates };
+}
+
+/**
+ * A `clientToken` given as input must change when the contact changes: the same token would be
+ * answered with the old contact (nothing sent), and the replacement's delete would then stop it.
+ * Compares the old and new inputs as `check` receives them; returns the problem, if any.
+ */
+export function reusedClientTokenProblem(
+  olds: Partial<ContactInputs>,
+  news: ContactInputs,
+): { property: string; reason: string } | undefined {
+  if (news.clientToken === undefined || olds.clientToken !== news.clientToken) {
+    return undefined;
+  }
+  if (containsUnknown(news) || olds.instanceId === undefined) {
+    return undefined;
+  }
+  const changed = Object.entries(REPLACING)
+    .filter(
+      ([, view]) => canonicalJson(view(olds as ContactInputs)) !== canonicalJson(view(news)),
+    )
+    .map(([key]) => key);
+  if (changed.length === 0) {
+    return undefined;
+  }
+  return {
+    property: "clientToken",
+    reason:
+      `clientToken is the token the contact was sent with, but ${changed.join(", ")} changed, ` +
+      "which sends a new contact: with the same token Amazon Connect would answer with the old " +
+      "contact and send nothing, and replacing it would then stop that contact. Fix: give a new " +
+      "clientToken with the change, or remove clientToken to let the provider derive one.",
+  };
 }

@@ -16,6 +16,11 @@ export type StartRequest = Omit<StartOutboundChatContactCommandInput, "ClientTok
 
 export const SUBTYPE_KEY = "connect:Subtype";
 
+/** The chat duration the service uses when none is given: 25 hours. */
+export const DEFAULT_CHAT_DURATION_MINUTES = 1500;
+/** The content types a chat supports when none are given. */
+export const DEFAULT_CONTENT_TYPES: readonly string[] = ["text/plain"];
+
 const SUBTYPE_BY_CHANNEL: Record<Channel, string> = {
   SMS: "connect:SMS",
   WhatsApp: "connect:WhatsApp",
@@ -109,9 +114,39 @@ export function toStartRequest(inputs: ContactInputs): StartRequest {
     SupportedMessagingContentTypes: inputs.supportedMessagingContentTypes,
   };
   for (const [key, value] of Object.entries(optional)) {
-    if (value !== undefined) {
+    // Pulumi may deliver a member left out as null: it is no member.
+    if (value !== undefined && value !== null) {
       (request as Record<string, unknown>)[key] = value;
     }
   }
   return request;
+}
+
+/** The supported content types as a set: sorted, each once, the service's default when absent. */
+export function contentTypesOf(types: readonly string[] | undefined | null): string[] {
+  return types ? [...new Set(types)].sort() : [...DEFAULT_CONTENT_TYPES];
+}
+
+/**
+ * The request as it defines the contact, for comparing and for the token: what the service does
+ * when a member is left out is written as leaving it out, and the content types are a set. So
+ * spelling out a default (`chatDurationInMinutes: 1500`) neither replaces the contact nor changes
+ * its token.
+ */
+export function comparableRequest(inputs: ContactInputs): StartRequest {
+  const {
+    ChatDurationInMinutes: duration,
+    SupportedMessagingContentTypes: types,
+    ...request
+  } = toStartRequest(inputs);
+  const contentTypes = contentTypesOf(types);
+  return {
+    ...request,
+    ...(duration === undefined || duration === DEFAULT_CHAT_DURATION_MINUTES
+      ? {}
+      : { ChatDurationInMinutes: duration }),
+    ...(contentTypes.join() === DEFAULT_CONTENT_TYPES.join()
+      ? {}
+      : { SupportedMessagingContentTypes: contentTypes }),
+  };
 }

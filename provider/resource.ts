@@ -14,6 +14,33 @@ export const SECRET_INPUTS = [
   "initialTemplatedSystemMessage",
 ] as const;
 
+/**
+ * Outputs kept secret as well: the derived ClientToken is a digest of the destination and the
+ * message, which could be recovered from it by trying every phone number.
+ */
+export const SECRET_OUTPUTS = [...SECRET_INPUTS, "clientToken"] as const;
+
+/** Every argument, each also an output of the same name. */
+const ARGUMENTS = [
+  "instanceId",
+  "contactFlowId",
+  "sourceEndpoint",
+  "destinationEndpoint",
+  "channel",
+  "segmentAttributes",
+  "attributes",
+  "chatDurationInMinutes",
+  "participantDetails",
+  "initialSystemMessage",
+  "initialTemplatedSystemMessage",
+  "relatedContactId",
+  "supportedMessagingContentTypes",
+  "clientToken",
+  "triggers",
+  "onDelete",
+  "region",
+] as const satisfies readonly (keyof ContactInputs)[];
+
 /** A plain shape with every member, at any depth, accepting a `pulumi.Input`. */
 export type DeepInput<T> = T extends string | number | boolean
   ? T
@@ -60,9 +87,45 @@ export class OutboundChatContact extends pulumi.dynamic.Resource {
   declare public readonly initiationTimestamp: pulumi.Output<string | undefined>;
   /** When the contact ended (ISO 8601); filled in by `pulumi refresh` once it has ended. */
   declare public readonly disconnectTimestamp: pulumi.Output<string | undefined>;
+  /** The flow that runs the contact, as given. */
+  declare public readonly contactFlowId: pulumi.Output<string>;
+  /** The number the message came from, as given. */
+  declare public readonly sourceEndpoint: pulumi.Output<ContactOutputs["sourceEndpoint"]>;
+  /** The customer's number, as given. Secret. */
+  declare public readonly destinationEndpoint: pulumi.Output<ContactOutputs["destinationEndpoint"]>;
+  /** `"SMS"` or `"WhatsApp"`, as given. */
+  declare public readonly channel: pulumi.Output<ContactOutputs["channel"]>;
+  /** The segment attributes, as given. */
+  declare public readonly segmentAttributes: pulumi.Output<ContactOutputs["segmentAttributes"]>;
+  /** The contact attributes, as given (and as last pushed to the contact). */
+  declare public readonly attributes: pulumi.Output<ContactOutputs["attributes"]>;
+  /** The chat duration in minutes, as given. */
+  declare public readonly chatDurationInMinutes: pulumi.Output<number | undefined>;
+  /** The participant's details, as given. */
+  declare public readonly participantDetails: pulumi.Output<ContactOutputs["participantDetails"]>;
+  /** The first system message, as given. Secret. */
+  declare public readonly initialSystemMessage: pulumi.Output<
+    ContactOutputs["initialSystemMessage"]
+  >;
+  /** The templated first message, as given. Secret. */
+  declare public readonly initialTemplatedSystemMessage: pulumi.Output<
+    ContactOutputs["initialTemplatedSystemMessage"]
+  >;
+  /** The related contact, as given. */
+  declare public readonly relatedContactId: pulumi.Output<string | undefined>;
+  /** The supported content types, as given. */
+  declare public readonly supportedMessagingContentTypes: pulumi.Output<string[] | undefined>;
+  /** The triggers, as given. */
+  declare public readonly triggers: pulumi.Output<unknown[] | undefined>;
+  /** What a delete does, as given. */
+  declare public readonly onDelete: pulumi.Output<ContactOutputs["onDelete"]>;
 
   constructor(name: string, args: OutboundChatContactArgs, opts?: pulumi.CustomResourceOptions) {
-    const props: Record<string, pulumi.Input<unknown>> = { ...args };
+    // Every argument is named, given or not, so that each becomes an output of the resource.
+    const props: Record<string, pulumi.Input<unknown>> = {};
+    for (const key of ARGUMENTS) {
+      props[key] = args[key];
+    }
     for (const key of SECRET_INPUTS) {
       if (props[key] !== undefined) {
         props[key] = pulumi.secret(props[key]);
@@ -75,15 +138,13 @@ export class OutboundChatContact extends pulumi.dynamic.Resource {
         ...props,
         __urn: pulumi.createUrn(name, TYPE_TOKEN, opts?.parent),
         contactId: undefined,
-        clientToken: args.clientToken,
         clientTokenSource: undefined,
-        region: args.region,
         initiationTimestamp: undefined,
         disconnectTimestamp: undefined,
       },
       {
         ...opts,
-        additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...SECRET_INPUTS],
+        additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS],
       },
       RESOURCE_MODULE,
       RESOURCE_TYPE,

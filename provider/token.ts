@@ -1,6 +1,6 @@
 import { createHash } from "crypto";
 import { canonicalJson } from "./canonical";
-import { toStartRequest } from "./request";
+import { comparableRequest } from "./request";
 import { ContactInputs } from "./types";
 
 /**
@@ -9,7 +9,7 @@ import { ContactInputs } from "./types";
  * first, so spelling out a default gives the same identity as leaving it out.
  */
 export function contactIdentity(inputs: ContactInputs, region: string): string {
-  const { Attributes: _attributes, ...request } = toStartRequest(inputs);
+  const { Attributes: _attributes, ...request } = comparableRequest(inputs);
   return canonicalJson({ request, triggers: inputs.triggers ?? [], region });
 }
 

@@ -135,7 +135,11 @@ describe("lifecycle through the provider host and the emulator", function () {
         ["first", "create"],
         ["second", "create"],
       ]);
-      assert.deepEqual(emulator.calls().counts, { StartOutboundChatContact: { ok: 2 } });
+      assert.deepEqual(emulator.calls().counts, {
+        StartOutboundChatContact: { ok: 2 },
+        // one per create, to make sure the answer is not a contact that ended before it
+        DescribeContact: { ok: 2 },
+      });
       const contacts = emulator.contacts();
       assert.equal(contacts.length, 2);
       for (const name of ["first", "second"]) {
@@ -185,7 +189,11 @@ describe("lifecycle through the provider host and the emulator", function () {
       assertSucceeded(await stack.up(welcomeProgram(TWO)));
       await stack.restartHost();
       assertSucceeded(await stack.up(welcomeProgram(TWO)));
-      assert.deepEqual(emulator.calls().counts, { StartOutboundChatContact: { ok: 2 } });
+      assert.deepEqual(emulator.calls().counts, {
+        StartOutboundChatContact: { ok: 2 },
+        // one per create, to make sure the answer is not a contact that ended before it
+        DescribeContact: { ok: 2 },
+      });
     });
   });
 
@@ -206,6 +214,7 @@ describe("lifecycle through the provider host and the emulator", function () {
         ]);
         assert.deepEqual(emulator.calls().counts, {
           StartOutboundChatContact: { ok: 3 },
+          DescribeContact: { ok: 3 },
           StopContact: { ok: 1 },
         });
         const newId = stack.engine.get("first")?.id;
@@ -231,6 +240,7 @@ describe("lifecycle through the provider host and the emulator", function () {
       assert.deepEqual(opsOf(reports), [["first", "update"]]);
       assert.deepEqual(emulator.calls().counts, {
         StartOutboundChatContact: { ok: 1 },
+        DescribeContact: { ok: 1 },
         UpdateContactAttributes: { ok: 1 },
       });
       assert.equal(stack.engine.get("first")?.id, id);
@@ -265,7 +275,8 @@ describe("lifecycle through the provider host and the emulator", function () {
         stack.outputs("first").disconnectTimestamp,
         new Date(ended.disconnectTimestamp).toISOString(),
       );
-      assert.equal(countOf(emulator, "DescribeContact"), 2);
+      // one by the create, one by each refresh
+      assert.equal(countOf(emulator, "DescribeContact"), 3);
       assert.equal(countOf(emulator, "StartOutboundChatContact"), 1);
     });
   });

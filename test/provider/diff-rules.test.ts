@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { classifyChanges } from "../../provider/diff-rules";
+import { classifyChanges, reusedClientTokenProblem } from "../../provider/diff-rules";
 import { contactOutputs } from "../../provider/handlers/outputs";
 import { attributesUpdate } from "../../provider/handlers/update";
 import { ContactInputs, ContactOutputs, UNKNOWN } from "../../provider/types";
@@ -224,5 +224,39 @@ describe("contactOutputs", () => {
     assert.equal("__urn" in outputs, false);
     assert.equal(outputs.contactId, "c-1");
     assert.equal(outputs.destinationEndpoint.address, "+14155550100");
+  });
+});
+
+describe("reusedClientTokenProblem", () => {
+  const given = { ...validInputs(), clientToken: "my-token" };
+
+  it("fails when the contact changes but the given clientToken does not", () => {
+    const problem = reusedClientTokenProblem(given, {
+      ...given,
+      initialSystemMessage: { contentType: "text/plain", content: "Changed" },
+    });
+    assert.equal(problem?.property, "clientToken");
+    assert.match(problem?.reason ?? "", /but initialSystemMessage changed/);
+    assert.match(problem?.reason ?? "", /Fix: give a new clientToken/);
+    assert.equal(problem?.reason.includes("Changed"), false);
+  });
+
+  it("passes when the clientToken changes with the contact", () => {
+    assert.equal(
+      reusedClientTokenProblem(given, { ...given, clientToken: "new", channel: "WhatsApp" }),
+      undefined,
+    );
+  });
+
+  it("passes when only attributes change", () => {
+    assert.equal(reusedClientTokenProblem(given, { ...given, attributes: { a: "b" } }), undefined);
+  });
+
+  it("passes for a new resource and for a derived token", () => {
+    assert.equal(reusedClientTokenProblem({}, given), undefined);
+    assert.equal(
+      reusedClientTokenProblem(validInputs(), { ...validInputs(), channel: "WhatsApp" }),
+      undefined,
+    );
   });
 });

@@ -84,6 +84,44 @@ describe("the provider's handlers", () => {
       assert.equal(result.outs?.instanceId, INSTANCE_ID);
     });
 
+    it("fails when the answer is a contact that ended before this create: a token used before", async () => {
+      connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-old" });
+      connect.on(DescribeContactCommand).resolves({
+        Contact: { Id: "contact-old", DisconnectTimestamp: new Date(Date.now() - 60 * 60_000) },
+      });
+      const error = await handlers.create(inputs()).then(
+        () => assert.fail("create succeeded"),
+        (e: Error) => e,
+      );
+      assert.match(error.message, /answered with contact contact-old, which had ended at /);
+      assert.match(
+        error.message,
+        /so no message was sent now\. To send it again, change `triggers`/,
+      );
+      assert.equal(error.message.includes("+14155550100"), false);
+      assert.equal(error.message.includes("Welcome aboard!"), false);
+    });
+
+    it("accepts a contact that ended within the clock skew of the create (a flow that ends at once)", async () => {
+      connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-1" });
+      connect.on(DescribeContactCommand).resolves({
+        Contact: { Id: "contact-1", DisconnectTimestamp: new Date(Date.now() - 60_000) },
+      });
+      assert.equal((await handlers.create(inputs())).id, "contact-1");
+    });
+
+    it("accepts the answer when DescribeContact cannot be read, since the message may have gone", async () => {
+      connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-1" });
+      connect.on(DescribeContactCommand).rejects(awsError("AccessDeniedException", 403, "denied"));
+      assert.equal((await handlers.create(inputs())).id, "contact-1");
+    });
+
+    it("adopts whatever a given clientToken answers, without describing it", async () => {
+      connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-old" });
+      await handlers.create(inputs({ clientToken: "adopted-token" }));
+      assert.equal(connect.commandCalls(DescribeContactCommand).length, 0);
+    });
+
     it("fails when there is no URN and no clientToken, and sends nothing", async () => {
       const { __urn: _urn, ...rest } = inputs();
       await assert.rejects(handlers.create(rest), /received no URN/);

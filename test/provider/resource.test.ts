@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { OutboundChatContact, TYPE_TOKEN } from "../../provider";
 import { isWrappedSecret, valueOf } from "../helpers/outputs";
 import { validInputs } from "../fixtures";
+import { runProgram } from "../engine";
 
 interface Registered {
   type: string;
@@ -97,5 +98,27 @@ describe("OutboundChatContact", () => {
     const { contact } = await register(() => new OutboundChatContact("welcome", validInputs()));
     assert.equal(await valueOf(contact.contactId), "contact-1");
     assert.equal(await valueOf(contact.id), "contact-1");
+  });
+
+  it("asks the engine to keep the destination, the messages and the clientToken secret in its outputs", async () => {
+    const [registration] = await runProgram(
+      () => {
+        new OutboundChatContact("welcome", validInputs());
+      },
+      { project: "connect-welcome", stack: "dev" },
+    );
+    assert.deepEqual([...registration.additionalSecretOutputs].sort(), [
+      "clientToken",
+      "destinationEndpoint",
+      "initialSystemMessage",
+      "initialTemplatedSystemMessage",
+    ]);
+  });
+
+  it("exposes every argument as an output", async () => {
+    const { contact } = await register(() => new OutboundChatContact("welcome", validInputs()));
+    assert.equal(await valueOf(contact.contactFlowId), validInputs().contactFlowId);
+    assert.equal(await valueOf(contact.channel), "SMS");
+    assert.equal(await valueOf(contact.onDelete), undefined);
   });
 });

@@ -8,6 +8,8 @@ import { validInputs } from "../fixtures";
 const URN =
   "urn:pulumi:dev::connect-welcome::pulumi-nodejs:dynamic/connect:OutboundChatContact::welcome";
 const REGION = "us-east-1";
+/** The token of `validInputs()` at URN, computed once and kept: see the test that pins it. */
+const PINNED_TOKEN = "9acee7e1788ca338c3f26dcab049ded0b0fa642f7ed7d257ff31a1f6711d5aa1";
 
 function tokenOf(inputs: ContactInputs, urn = URN, region = REGION): string {
   return deriveClientToken(urn, contactIdentity(inputs, region));
@@ -48,6 +50,26 @@ describe("deriveClientToken", () => {
       destinationEndpoint: { ...inputs.destinationEndpoint, type: "TELEPHONE_NUMBER" },
     };
     assert.equal(tokenOf(explicit), tokenOf(inputs));
+  });
+
+  it("is the same when the service's defaults are spelled out, and for reordered content types", () => {
+    const inputs = validInputs();
+    assert.equal(
+      tokenOf({
+        ...inputs,
+        chatDurationInMinutes: 1500,
+        supportedMessagingContentTypes: ["text/plain"],
+      }),
+      tokenOf(inputs),
+    );
+    assert.equal(
+      tokenOf({ ...inputs, supportedMessagingContentTypes: ["text/markdown", "text/plain"] }),
+      tokenOf({ ...inputs, supportedMessagingContentTypes: ["text/plain", "text/markdown"] }),
+    );
+  });
+
+  it("is pinned: a version that derived it otherwise would send again when retrying a create made before an upgrade", () => {
+    assert.equal(tokenOf(validInputs()), PINNED_TOKEN);
   });
 
   it("does not change when only the attributes or onDelete change", () => {

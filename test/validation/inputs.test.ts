@@ -643,7 +643,13 @@ const rows: Row[] = [
 ];
 
 /** Every problem the table's rows produce, for the checks on what messages reveal. */
-const allProblems: InputProblem[] = [];
+function problemsOfEveryRow(): InputProblem[] {
+  return rows.flatMap((row) => {
+    const inputs = raw(validInputs());
+    row.mutate(inputs);
+    return validateInputs(inputs);
+  });
+}
 
 describe("validateInputs", () => {
   describe("accepts", () => {
@@ -728,7 +734,6 @@ describe("validateInputs", () => {
         const inputs = raw(validInputs());
         row.mutate(inputs);
         const problems = validateInputs(inputs);
-        allProblems.push(...problems);
         assert.equal(problems.length, 1, JSON.stringify(problems, null, 2));
         assert.equal(problems[0].property, row.property);
         assert.ok(
@@ -744,8 +749,13 @@ describe("validateInputs", () => {
   });
 
   describe("messages", () => {
+    let allProblems: InputProblem[] = [];
+    before(() => {
+      allProblems = problemsOfEveryRow();
+    });
+
     it("never contain the destination number, in any spelling", () => {
-      assert.ok(allProblems.length >= rows.length, "runs after the table");
+      assert.ok(allProblems.length >= rows.length);
       for (const { reason } of allProblems) {
         const digits = reason.replace(/\D/g, " ");
         assert.ok(!/4155550100/.test(reason.replace(/[\s-]/g, "")), reason);

@@ -1,0 +1,45 @@
+import { describeContact } from "../aws/calls";
+
+/**
+ * How much earlier than the create a contact must have ended to count as an earlier send: the
+ * clock skew AWS tolerates for a signed request, so that a contact ended by its flow moments
+ * after this create's own send is never mistaken for an old one.
+ */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * When the contact a create was answered with had already ended before the create began, the
+ * ClientToken had been used within the API's 7 days by an earlier send (the resource was destroyed
+ * and declared again, or its inputs went back to earlier values), and Amazon Connect sent nothing
+ * now. Returns when it ended, or undefined when the contact is new, still open, ended within the
+ * clock skew of the create, or cannot be read: a failure to check never fails a create whose
+ * message may have gone out.
+ */
+export async function endedBefore(
+  region: string,
+  instanceId: string,
+  contactId: string,
+  createStartedAt: Date,
+): Promise<Date | undefined> {
+  try {
+    const contact = await describeContact(region, instanceId, contactId);
+    const ended = contact.DisconnectTimestamp;
+    return ended !== undefined && ended.getTime() < createStartedAt.getTime() - CLOCK_SKEW_MS
+      ? ended
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The error for a create that sent nothing because its token had been used before. */
+export function replayedContactError(contactId: string, endedAt: Date, clientToken: string): Error {
+  return new Error(
+    `Amazon Connect answered with contact ${contactId}, which had ended at ` +
+      `${endedAt.toISOString()}, before this create began: its ClientToken was used within the ` +
+      "last 7 days (by this resource before it was destroyed, or with the inputs it had before), " +
+      "so no message was sent now. To send it again, change `triggers`. If this create retries " +
+      "one that was interrupted and that contact is the one you meant, keep it by setting " +
+      `\`clientToken: "${clientToken}"\`.`,
+  );
+}
