@@ -2,12 +2,15 @@
  * The rules of StartOutboundChatContact that the model cannot express, taken from the
  * operation's documentation. Pure functions over the (already model-valid) request body.
  */
-import type { ValidationIssue } from "./model/shape-validator";
+import { codePointLength, type ValidationIssue } from "./model/shape-validator";
 
 export const SOURCE_ENDPOINT_TYPE = "CONNECT_PHONENUMBER_ARN";
 export const DESTINATION_ENDPOINT_TYPE = "TELEPHONE_NUMBER";
 
-/** Allowed length of InitialSystemMessage.Content per content type (operation docs). */
+/**
+ * Allowed length of InitialSystemMessage.Content per content type (operation docs), in Unicode code
+ * points, as AWS counts lengths.
+ */
 export const INITIAL_MESSAGE_LENGTH_LIMITS: Readonly<
   Record<string, { readonly min: number; readonly max: number }>
 > = {
@@ -25,6 +28,14 @@ export const SUPPORTED_MESSAGING_CONTENT_TYPES: readonly string[] = [
   "application/vnd.amazonaws.connect.message.interactive",
   "application/vnd.amazonaws.connect.message.interactive.response",
 ];
+
+function withinLength(
+  text: string,
+  limit: { readonly min: number; readonly max: number },
+): boolean {
+  const length = codePointLength(text);
+  return length >= limit.min && length <= limit.max;
+}
 
 /** E.164: a `+`, then 2 to 15 digits, not starting with 0. */
 const E164 = /^\+[1-9][0-9]{1,14}$/;
@@ -105,7 +116,7 @@ export function checkOutboundChatRules(body: Readonly<Record<string, unknown>>):
           path: "initialSystemMessage.contentType",
           constraint: `Member must satisfy enum value set: [${Object.keys(INITIAL_MESSAGE_LENGTH_LIMITS).join(", ")}]`,
         });
-      } else if (content.length < limit.min || content.length > limit.max) {
+      } else if (!withinLength(content, limit)) {
         issues.push({
           path: "initialSystemMessage.content",
           constraint: `Member must have length between ${limit.min} and ${limit.max} for content type ${contentType}`,

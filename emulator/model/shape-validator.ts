@@ -24,6 +24,18 @@ function join(path: string, name: string): string {
   return path === "" ? name : `${path}.${name}`;
 }
 
+/**
+ * The length of a string as Smithy and AWS count it: in Unicode code points, so an emoji (two
+ * UTF-16 code units) counts once. A lone surrogate counts as one.
+ */
+export function codePointLength(text: string): number {
+  let count = 0;
+  for (const _codePoint of text) {
+    count += 1;
+  }
+  return count;
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -60,7 +72,7 @@ function validateString(shape: Shape, value: unknown, path: string): ValidationI
   if (typeof value !== "string") {
     return [{ path, constraint: "Member must be a string" }];
   }
-  const issues = lengthIssues(shape, value.length, path);
+  const issues = lengthIssues(shape, codePointLength(value), path);
   if (shape.enum !== undefined && !shape.enum.includes(value)) {
     issues.push({
       path,

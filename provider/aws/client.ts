@@ -5,15 +5,26 @@
  * `diff`, which never call AWS, so it never pays for loading the SDK. Modules that need the SDK's
  * command classes get them through {@link connectModule}; they import only types at module level.
  *
- * Every setting is the SDK's own and is read when a Region's client is first made, never at module
- * load: credentials from the default provider chain, the endpoint from `AWS_ENDPOINT_URL_CONNECT` /
- * `AWS_ENDPOINT_URL` (or the shared config file), `AWS_MAX_ATTEMPTS` and `AWS_RETRY_MODE`.
+ * Every setting is read when a Region's client is first made, never at module load. The SDK's own:
+ * credentials from the default provider chain, the endpoint from `AWS_ENDPOINT_URL_CONNECT` /
+ * `AWS_ENDPOINT_URL` (or the shared config file), `AWS_MAX_ATTEMPTS` and `AWS_RETRY_MODE`. And
+ * this package's: a request that gets no answer fails after `PULUMI_CONNECT_REQUEST_TIMEOUT_SECONDS`
+ * (default 60; a connection not made fails after 10 seconds), so a hung connection cannot block a
+ * create forever. The SDK retries a timed-out request like any network error, with the same
+ * ClientToken, so a retry never makes a second contact.
  *
  * The module-level state is a plain object of clients, empty until a call is made, so the closure
  * serializer finds nothing heavy here at `pulumi up`.
  */
 import type { ConnectClient } from "@aws-sdk/client-connect";
-import type { Provider, RetryErrorInfo, RetryStrategyV2, StandardRetryToken } from "@smithy/types";
+import type {
+  NodeHttpHandlerOptions,
+  Provider,
+  RetryErrorInfo,
+  RetryStrategyV2,
+  StandardRetryToken,
+} from "@smithy/types";
+import { positiveNumberFromEnv } from "./pacing";
 
 /** The `@aws-sdk/client-connect` module, loaded on demand. */
 export type ConnectModule = typeof import("@aws-sdk/client-connect");
@@ -21,6 +32,28 @@ type RetryModule = typeof import("@smithy/core/retry");
 
 /** The product name this package adds to the user agent of every request. */
 export const USER_AGENT_SUFFIX = "pulumi-connect-outbound-chat";
+
+/** How long a connection to the endpoint may take to open, in milliseconds. */
+export const CONNECTION_TIMEOUT_MS = 10_000;
+/** How long a request may wait for the whole answer, in milliseconds, unless the setting says. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+export const REQUEST_TIMEOUT_ENV = "PULUMI_CONNECT_REQUEST_TIMEOUT_SECONDS";
+
+/**
+ * The options of the client's HTTP handler: a connection timeout, and a request timeout that fails
+ * the request (`throwOnRequestTimeout`; without it the SDK only logs a warning) with a
+ * `TimeoutError`, which the SDK retries. Reads `PULUMI_CONNECT_REQUEST_TIMEOUT_SECONDS`.
+ */
+export function requestHandlerOptions(): NodeHttpHandlerOptions {
+  const seconds = positiveNumberFromEnv(REQUEST_TIMEOUT_ENV);
+  const requestTimeout =
+    seconds === undefined ? DEFAULT_REQUEST_TIMEOUT_MS : Math.max(1, Math.round(seconds * 1000));
+  return {
+    connectionTimeout: Math.min(CONNECTION_TIMEOUT_MS, requestTimeout),
+    requestTimeout,
+    throwOnRequestTimeout: true,
+  };
+}
 
 /**
  * Loads `@aws-sdk/client-connect` (once; Node caches it). Call it inside a function that makes an
@@ -51,10 +84,13 @@ export function connectClient(region: string): ConnectClient {
   if (existing !== undefined) {
     return existing;
   }
+  const requestHandler = requestHandlerOptions();
   const { ConnectClient: Client } = connectModule();
   const client: ConnectClient = new Client({
     region,
     customUserAgent: USER_AGENT_SUFFIX,
+    // Options, not a handler: the client makes its own NodeHttpHandler from them.
+    requestHandler,
     // Made on the first request, from the settings the SDK resolved for this client
     // (AWS_MAX_ATTEMPTS / AWS_RETRY_MODE, or max_attempts / retry_mode in the shared config file).
     retryStrategy: new ThrottleRefusingRetryStrategy(() =>

@@ -3,7 +3,9 @@
  *
  * AWS errors are recognised by `name` only, never by their message. The service's own message is
  * used for `InvalidRequestException` alone (it is the only one that says which input is wrong), and
- * only after masking anything that looks like a phone number, because the service may echo input.
+ * only after redacting every quoted value and masking anything that looks like a phone number,
+ * because the service echoes input ("Value 'Hello Ada' at 'initialSystemMessage.content' failed to
+ * satisfy constraint: ...").
  * No other message includes text from the service or from the request: a customer's phone number or
  * a chat message never reaches a log through these errors.
  */
@@ -30,6 +32,41 @@ const MASK = "<masked>";
 export function maskPhoneNumbers(text: string): string {
   // Keep the whitespace the pattern swallowed after the number.
   return text.replace(PHONE_NUMBER, (found) => MASK + (/\s*$/.exec(found)?.[0] ?? ""));
+}
+
+const REDACTED = "<redacted>";
+/** A member path as AWS names it in validation messages: `initialSystemMessage.content`. */
+const MEMBER_PATH = /^[A-Za-z][\w.-]*$/;
+/**
+ * AWS's validation form, "Value '<value>' at '<member path>' failed to satisfy constraint": the
+ * value is everything between the quotes, apostrophes included, up to the quote followed by the
+ * member path and "failed".
+ */
+const QUOTED_VALUE_AT_PATH =
+  /\b([Vv]alue)\s+(['"])[\s\S]*?\2(?=\s+at\s+(['"])[A-Za-z][\w.-]*\3\s+failed\b)/g;
+/** "Value '<value>'" in any other form: to the last quote of its kind, to be safe. */
+const QUOTED_VALUE = /\b([Vv]alue)\s+(['"])[\s\S]*\2/g;
+/** Any other quoted run, with the "at " before it if there is one. */
+const QUOTED_RUN = /(\bat\s+)?(['"])([\s\S]*?)\2/g;
+
+/**
+ * Replaces every quoted value in a service message with `<redacted>`: `Value 'Hello Ada'` becomes
+ * `Value <redacted>`, and so does any other quoted run, except a member path after "at"
+ * (`at 'initialSystemMessage.content'`), which says which input is wrong and is kept, as are the
+ * constraints. The service quotes the values it rejects, and a value may be a chat message.
+ */
+export function redactQuotedValues(text: string): string {
+  return (
+    text
+      .replace(QUOTED_VALUE_AT_PATH, `$1 ${REDACTED}`)
+      // A quoted value left (not in AWS's form): redact to the last quote of its kind, to be safe.
+      .replace(QUOTED_VALUE, `$1 ${REDACTED}`)
+      .replace(
+        QUOTED_RUN,
+        (found: string, at: string | undefined, _quote: string, inner: string) =>
+          at !== undefined && MEMBER_PATH.test(inner) ? found : `${at ?? ""}${REDACTED}`,
+      )
+  );
 }
 
 /**
@@ -119,7 +156,7 @@ function serviceMessage(error: unknown): string {
   if (typeof error === "object" && error !== null) {
     const { message } = error as AwsErrorShape;
     if (typeof message === "string" && message.trim() !== "") {
-      return maskPhoneNumbers(message.trim());
+      return maskPhoneNumbers(redactQuotedValues(message.trim()));
     }
   }
   return "(no details given)";
@@ -257,6 +294,11 @@ function isNetworkError(error: unknown): boolean {
   );
 }
 
+/** A request or connection that timed out: the SDK's `TimeoutError`, or `ETIMEDOUT`. */
+function isTimeout(error: unknown): boolean {
+  return errorName(error) === "TimeoutError" || networkCode(error) === "ETIMEDOUT";
+}
+
 function joinList(items: string[]): string {
   if (items.length <= 1) {
     return items.join("");
@@ -290,6 +332,17 @@ export function describeAwsError(error: unknown, context: ContactCallContext): E
   }
   const name = errorName(error);
   const httpStatusCode = statusCode(error);
+  if (isNetworkError(error) && isTimeout(error)) {
+    return contactApiError(
+      `Amazon Connect in ${context.region} did not answer ${context.operation} in time ` +
+        `(${name === "TimeoutError" ? name : networkCode(error)}), after the SDK's retries. ` +
+        "Check the network, and AWS_ENDPOINT_URL_CONNECT / AWS_ENDPOINT_URL if set; raise " +
+        "PULUMI_CONNECT_REQUEST_TIMEOUT_SECONDS (default 60) if the service is only slow. It is " +
+        "safe to run `pulumi up` again, because the ClientToken makes the retry idempotent.",
+      { awsErrorName: name, operation: context.operation, httpStatusCode },
+      error,
+    );
+  }
   if (isNetworkError(error)) {
     return contactApiError(
       `Could not reach Amazon Connect in ${context.region} for ${context.operation} ` +

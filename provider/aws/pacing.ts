@@ -4,7 +4,9 @@
  * The Pulumi engine's default parallelism is unbounded: every create of a program can arrive at
  * once, while Amazon Connect throttles each API per account and Region with a token bucket (the
  * documented default is 2 requests/s with a burst of 5). The pacer
- * - bounds the calls in flight across the process (`PULUMI_CONNECT_MAX_IN_FLIGHT`, default 16);
+ * - bounds the calls in flight across the process (`PULUMI_CONNECT_MAX_IN_FLIGHT`, default 16),
+ *   whatever their Region and operation: every pacer of the process takes a slot from one shared
+ *   {@link InFlightSlots}, and a freed slot goes to the oldest call waiting for one;
  * - spaces the starts of calls with a client-side rate that adapts to throttling: unlimited until
  *   the first throttle, then cut ×0.7 on a throttle (once per round trip: a throttle of a request
  *   started before the last cut does not cut again) and raised by 0.2 request/s on each success;
@@ -15,8 +17,9 @@
  * A throttled request does not use up the service's tokens, so the pacer keeps a few requests
  * arriving (within the bound on calls in flight) to take each token as soon as it is there.
  *
- * Each Region and operation has a pacer of its own (see {@link paced}). The state is plain data (no `Map`: the closure serializer does not keep one);
- * nothing is read and no timer is made until a call is paced.
+ * Each Region and operation has a pacer of its own, with its own rate (see {@link paced}), and all of
+ * them share the bound on calls in flight. The state is plain data (no `Map`: the closure serializer
+ * does not keep one); nothing is read and no timer is made until a call is paced.
  */
 
 /** Time as the pacer sees it: the real clock, or a fake one in tests. */
@@ -39,10 +42,17 @@ export interface PacerOptions {
    */
   readonly random?: () => number;
   /**
-   * The most calls in flight at once.
+   * The most calls in flight at once, across every pacer that shares {@link PacerOptions.slots}.
+   * Give the same bound to every pacer that shares slots: the bound last read is the one applied.
    * @default - `PULUMI_CONNECT_MAX_IN_FLIGHT`, read when a call is paced, else 16
    */
   readonly maxInFlight?: number;
+  /**
+   * The slots for calls in flight, shared with other pacers so that the bound counts all their
+   * calls together (made by {@link inFlightSlots}).
+   * @default - slots of this pacer's own
+   */
+  readonly slots?: InFlightSlots;
   /**
    * How long a call may keep being throttled, in milliseconds, from when it was first paced.
    * @default - `PULUMI_CONNECT_DEADLINE_SECONDS`, read when a call is paced, else 15 minutes
@@ -147,7 +157,28 @@ interface Job {
   readonly start: (startNumber: number) => void;
   /** When the call was first paced; orders the line, oldest first. */
   readonly firstPacedAt: number;
+  /** Numbers the jobs of every pacer sharing the slots, to order jobs paced at the same time. */
   readonly sequence: number;
+}
+
+/**
+ * The calls in flight of the pacers that share it, and the pacers waiting for a slot. Plain data,
+ * shared by reference; only {@link Pacer} reads or changes its fields.
+ */
+export interface InFlightSlots {
+  /** Calls in flight now, across every pacer sharing the slots. */
+  inFlight: number;
+  /** The most calls in flight at once; set when a call is paced. */
+  maxInFlight: number;
+  /** The pacers that may have calls waiting to start. */
+  waiting: Pacer[];
+  /** The next job's sequence number. */
+  sequence: number;
+}
+
+/** Makes slots for calls in flight, to share among pacers (see {@link PacerOptions.slots}). */
+export function inFlightSlots(): InFlightSlots {
+  return { inFlight: 0, maxInFlight: DEFAULT_MAX_IN_FLIGHT, waiting: [], sequence: 0 };
 }
 
 const realClock: PacerClock = {
@@ -159,18 +190,18 @@ export class Pacer {
   private readonly clock: PacerClock;
   private readonly random: () => number;
   private readonly options: PacerOptions;
+  private readonly slots: InFlightSlots;
 
   /** Calls waiting to start, oldest first. */
   private readonly line: Job[] = [];
+  /** This pacer's calls in flight (the slots count those of every pacer sharing them). */
   private inFlight = 0;
-  private sequence = 0;
   /** Requests per second; Infinity until the first throttle. */
   private rate = Number.POSITIVE_INFINITY;
   /** The client-side bucket: at most one start banked. */
   private tokens = 1;
   private tokensAt = 0;
   private wakeScheduled = false;
-  private maxInFlight = DEFAULT_MAX_IN_FLIGHT;
   /** Numbers each start; throttles of starts before the last cut of the rate do not cut it again. */
   private starts = 0;
   private firstStartAfterDecrease = 0;
@@ -182,6 +213,7 @@ export class Pacer {
     this.options = options;
     this.clock = options.clock ?? realClock;
     this.random = options.random ?? Math.random;
+    this.slots = options.slots ?? inFlightSlots();
   }
 
   /** The current client-side rate, in requests per second (Infinity before the first throttle). */
@@ -201,7 +233,7 @@ export class Pacer {
     this.successTimes = [];
   }
 
-  /** How many calls are in flight now. */
+  /** How many of this pacer's calls are in flight now. */
   get callsInFlight(): number {
     return this.inFlight;
   }
@@ -217,7 +249,7 @@ export class Pacer {
     const deadlineMs = options.deadlineMs ?? this.options.deadlineMs ?? deadlineFromEnv();
     const deadline = firstPacedAt + deadlineMs;
     const operation = options.operation ?? "the Amazon Connect API";
-    this.maxInFlight = this.options.maxInFlight ?? maxInFlightFromEnv();
+    this.slots.maxInFlight = this.options.maxInFlight ?? maxInFlightFromEnv();
     let attempts = 0;
     let lastThrottle: unknown;
     for (;;) {
@@ -237,8 +269,7 @@ export class Pacer {
         lastThrottle = error;
         this.onThrottle(start);
       } finally {
-        this.inFlight -= 1;
-        this.pump();
+        this.release();
       }
       const left = deadline - this.clock.now();
       if (left <= 0) {
@@ -254,7 +285,7 @@ export class Pacer {
       const job: Job = {
         start: resolve,
         firstPacedAt,
-        sequence: this.sequence++,
+        sequence: this.slots.sequence++,
       };
       // Keep the line ordered by first paced time, so a retried call goes before newer calls.
       let index = this.line.length;
@@ -262,13 +293,34 @@ export class Pacer {
         index -= 1;
       }
       this.line.splice(index, 0, job);
+      if (!this.slots.waiting.includes(this)) {
+        this.slots.waiting.push(this);
+      }
       this.pump();
     });
   }
 
+  /**
+   * Frees the slot of a call that finished, and hands the free slots to the pacers sharing them,
+   * the pacer with the oldest waiting call first.
+   */
+  private release(): void {
+    this.inFlight -= 1;
+    this.slots.inFlight -= 1;
+    const waiting = this.slots.waiting.filter((pacer) => pacer.line.length > 0);
+    waiting.sort((a, b) => (isBefore(a.line[0], b.line[0]) ? -1 : 1));
+    this.slots.waiting = waiting;
+    for (const pacer of waiting) {
+      if (this.slots.inFlight >= this.slots.maxInFlight) {
+        return;
+      }
+      pacer.pump();
+    }
+  }
+
   /** Starts as many waiting calls as the bound and the rate allow, and wakes up for the next. */
   private pump(): void {
-    while (this.line.length > 0 && this.inFlight < this.maxInFlight) {
+    while (this.line.length > 0 && this.slots.inFlight < this.slots.maxInFlight) {
       if (Number.isFinite(this.rate)) {
         this.refill();
         if (this.tokens < 1) {
@@ -279,6 +331,7 @@ export class Pacer {
       }
       const job = this.line.shift() as Job;
       this.inFlight += 1;
+      this.slots.inFlight += 1;
       if (!Number.isFinite(this.rate)) {
         this.startTimes.push(this.clock.now());
         forgetBefore(this.startTimes, this.clock.now() - MEASURE_WINDOW_MS);
@@ -363,7 +416,11 @@ function isBefore(a: Job, b: Job): boolean {
   );
 }
 
-function positiveNumberFromEnv(name: string): number | undefined {
+/**
+ * The positive number an environment variable is set to, read now; `undefined` when it is unset or
+ * blank. Throws, naming the variable and the value, when it is anything else.
+ */
+export function positiveNumberFromEnv(name: string): number | undefined {
   const text = process.env[name];
   if (text === undefined || text.trim() === "") {
     return undefined;
@@ -394,6 +451,9 @@ function deadlineFromEnv(): number {
  */
 const processPacers: Record<string, Pacer> = {};
 
+/** The one bound on calls in flight that every pacer of the process shares. */
+const processSlots: InFlightSlots = inFlightSlots();
+
 /** Forgets the rates the process's pacers adapted to (for tests, or a new deployment). */
 export function resetPacing(): void {
   for (const pacer of Object.values(processPacers)) {
@@ -413,9 +473,12 @@ export function paced<T>(
   return pacerFor(options.region ?? "", options.operation ?? "").paced(call, options);
 }
 
-/** The process's pacer for a Region and an operation, made on first use. */
+/**
+ * The process's pacer for a Region and an operation, made on first use. Each has its own rate; all
+ * share the process's bound on calls in flight.
+ */
 export function pacerFor(region: string, operation: string): Pacer {
   const key = `${region}/${operation}`;
-  processPacers[key] ??= new Pacer();
+  processPacers[key] ??= new Pacer({ slots: processSlots });
   return processPacers[key];
 }

@@ -4,13 +4,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { RetryErrorInfo, RetryErrorType, StandardRetryToken } from "@smithy/types";
+import { startOutboundChatContact } from "../../provider/aws/calls";
 import {
+  REQUEST_TIMEOUT_ENV,
   ThrottleRefusingRetryStrategy,
   USER_AGENT_SUFFIX,
   connectClient,
   connectModule,
   forgetConnectClients,
+  requestHandlerOptions,
 } from "../../provider/aws/client";
+import { isContactApiError } from "../../provider/aws/errors";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -92,6 +96,7 @@ const ENV_KEYS = [
   "AWS_SESSION_TOKEN",
   "AWS_PROFILE",
   "AWS_EC2_METADATA_DISABLED",
+  REQUEST_TIMEOUT_ENV,
 ] as const;
 
 /** Sends a StartOutboundChatContact through the Region's client, straight (no pacer). */
@@ -246,6 +251,107 @@ describe("connectClient", () => {
       },
     );
   }
+});
+
+describe("connectClient against an endpoint that never answers", () => {
+  let silent: Server | undefined;
+  let endpoint = "";
+  let received = 0;
+  const saved: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
+
+  before(async () => {
+    // Accepts the connection and the request, and never answers.
+    const server = createServer(() => {
+      received += 1;
+    });
+    silent = server;
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    silent?.closeAllConnections();
+    await new Promise<void>((resolve) => silent?.close(() => resolve()));
+  });
+
+  beforeEach(() => {
+    for (const key of ENV_KEYS) {
+      saved[key] = process.env[key];
+      delete process.env[key];
+    }
+    process.env.AWS_ACCESS_KEY_ID = "AKIDEXAMPLE";
+    process.env.AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+    process.env.AWS_EC2_METADATA_DISABLED = "true";
+    process.env.AWS_ENDPOINT_URL_CONNECT = endpoint;
+    received = 0;
+    forgetConnectClients();
+  });
+
+  afterEach(() => {
+    forgetConnectClients();
+    for (const key of ENV_KEYS) {
+      if (saved[key] === undefined) {
+        delete process.env[key];
+      } else {
+        process.env[key] = saved[key];
+      }
+    }
+  });
+
+  it("fails within seconds, after the SDK's retries, saying Amazon Connect did not answer in time", async () => {
+    process.env[REQUEST_TIMEOUT_ENV] = "0.5";
+    const started = Date.now();
+    const error = await startOutboundChatContact("us-east-1", {
+      InstanceId: "a1b2c3d4-e5f6-a7b8-c9d0-e1f2a3b4c5d6",
+      ContactFlowId: "f1e2d3c4-b5a6-f7e8-d9c0-b1a2f3e4d5c6",
+      SourceEndpoint: {
+        Type: "CONNECT_PHONENUMBER_ARN",
+        Address: "arn:aws:connect:us-east-1:123456789012:phone-number/abc",
+      },
+      DestinationEndpoint: { Type: "TELEPHONE_NUMBER", Address: "+14155550100" },
+      SegmentAttributes: { "connect:Subtype": { ValueString: "connect:SMS" } },
+      ClientToken: "token-1",
+    }).then(
+      () => assert.fail("expected a timeout"),
+      (caught: unknown) => caught,
+    );
+    const elapsedMs = Date.now() - started;
+    assert.ok(isContactApiError(error), String(error));
+    assert.equal(error.awsErrorName, "TimeoutError");
+    assert.match(
+      error.message,
+      /^Amazon Connect in us-east-1 did not answer StartOutboundChatContact in time \(TimeoutError\)/,
+    );
+    assert.match(error.message, /PULUMI_CONNECT_REQUEST_TIMEOUT_SECONDS/);
+    assert.match(error.message, /ClientToken makes the retry idempotent/);
+    assert.ok(elapsedMs < 5000, `took ${elapsedMs} ms`);
+    // The SDK retried the timed-out request (3 attempts by default).
+    assert.equal(received, 3);
+  });
+
+  it("waits 60 seconds for an answer and 10 seconds for a connection by default", () => {
+    assert.deepEqual(requestHandlerOptions(), {
+      connectionTimeout: 10_000,
+      requestTimeout: 60_000,
+      throwOnRequestTimeout: true,
+    });
+  });
+
+  it("reads PULUMI_CONNECT_REQUEST_TIMEOUT_SECONDS when the client is made", () => {
+    process.env[REQUEST_TIMEOUT_ENV] = "120";
+    assert.deepEqual(requestHandlerOptions(), {
+      connectionTimeout: 10_000,
+      requestTimeout: 120_000,
+      throwOnRequestTimeout: true,
+    });
+  });
+
+  it("fails when PULUMI_CONNECT_REQUEST_TIMEOUT_SECONDS is not a positive number", () => {
+    process.env[REQUEST_TIMEOUT_ENV] = "soon";
+    assert.throws(
+      () => connectClient("us-east-1"),
+      /PULUMI_CONNECT_REQUEST_TIMEOUT_SECONDS must be a positive number, got "soon"/,
+    );
+  });
 });
 
 describe("ThrottleRefusingRetryStrategy", () => {

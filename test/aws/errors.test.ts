@@ -6,6 +6,7 @@ import {
   describeAwsError,
   isContactGone,
   maskPhoneNumbers,
+  redactQuotedValues,
   type ContactCallContext,
 } from "../../provider/aws/errors";
 import { pacingDeadlineError } from "../../provider/aws/pacing";
@@ -170,11 +171,32 @@ describe("describeAwsError", () => {
       assert.doesNotMatch(withoutIds(error.message, rowContext), PHONE_NUMBER);
       for (const shown of [error.message, String(error), error.stack ?? "", inspect(error)]) {
         assert.ok(!shown.includes(CUSTOMER.slice(2)), shown);
-        assert.ok(!shown.includes(CONTENT) || row.name === "InvalidRequestException", shown);
+        assert.ok(!shown.includes(CONTENT), shown);
       }
       assert.ok(!JSON.stringify(error).includes(CUSTOMER));
     });
   }
+
+  it("tells an AWS validation error by its member path, without the quoted message or number", () => {
+    const original = awsError(
+      "InvalidRequestException",
+      400,
+      `2 validation errors detected: Value '${CONTENT}' at 'initialSystemMessage.content' ` +
+        "failed to satisfy constraint: Member must have length less than or equal to 1024; " +
+        `Value "${CUSTOMER}" at 'destinationEndpoint.address' failed to satisfy constraint: ` +
+        "Member must satisfy regular expression pattern: ^\\+[1-9]\\d{1,14}$",
+    );
+    const error = describeAwsError(original, context);
+    for (const shown of [error.message, String(error), error.stack ?? "", inspect(error)]) {
+      assert.ok(!shown.includes(CONTENT), shown);
+      assert.ok(!shown.includes(CUSTOMER.slice(2)), shown);
+    }
+    assert.match(
+      error.message,
+      /Value <redacted> at 'initialSystemMessage\.content' failed to satisfy constraint: Member must have length less than or equal to 1024/,
+    );
+    assert.match(error.message, /Value <redacted> at 'destinationEndpoint\.address'/);
+  });
 
   it("keeps the HTTP status of the answer", () => {
     const error = describeAwsError(awsError("ConflictException", 409), context);
@@ -190,6 +212,22 @@ describe("describeAwsError", () => {
     assert.match(error.message, /Could not reach Amazon Connect in eu-west-2/);
     assert.match(error.message, /ECONNREFUSED/);
     assert.match(error.message, /AWS_ENDPOINT_URL_CONNECT/);
+  });
+
+  it("tells a timeout as an answer that did not come in time, with the setting to raise", () => {
+    const original = Object.assign(
+      new Error("@smithy/node-http-handler - a request has exceeded the configured 60000 ms"),
+      { name: "TimeoutError", code: "ETIMEDOUT" },
+    );
+    const error = describeAwsError(original, context);
+    assert.ok(isContactApiError(error));
+    assert.equal(error.awsErrorName, "TimeoutError");
+    assert.match(
+      error.message,
+      /^Amazon Connect in eu-west-2 did not answer StartOutboundChatContact in time \(TimeoutError\)/,
+    );
+    assert.match(error.message, /PULUMI_CONNECT_REQUEST_TIMEOUT_SECONDS/);
+    assert.match(error.message, /safe to run `pulumi up` again/);
   });
 
   it("tells the pacer's deadline with the operation, the time and what to do", () => {
@@ -232,6 +270,36 @@ describe("maskPhoneNumbers", () => {
   for (const [text, masked] of rows) {
     it(`masks "${text}" as "${masked}"`, () => {
       assert.equal(maskPhoneNumbers(text), masked);
+    });
+  }
+});
+
+describe("redactQuotedValues", () => {
+  const rows: Array<[string, string]> = [
+    [
+      "1 validation error detected: Value 'Hello Ada, it's ready' at 'initialSystemMessage.content' failed to satisfy constraint: Member must not be blank",
+      "1 validation error detected: Value <redacted> at 'initialSystemMessage.content' failed to satisfy constraint: Member must not be blank",
+    ],
+    [
+      `Value "Hello" at 'initialSystemMessage.content' failed to satisfy constraint: Member must have length less than or equal to 1024`,
+      "Value <redacted> at 'initialSystemMessage.content' failed to satisfy constraint: Member must have length less than or equal to 1024",
+    ],
+    [
+      "Value null at 'contactFlowId' failed to satisfy constraint: Member must not be null",
+      "Value null at 'contactFlowId' failed to satisfy constraint: Member must not be null",
+    ],
+    ["Invalid value 'Hello Ada' for the message", "Invalid value <redacted> for the message"],
+    [
+      "Value 'see you at 'noon' ok' at 'initialSystemMessage.content' is too long",
+      // Not AWS's form ("failed to satisfy"): to the last quote, the member path with it.
+      "Value <redacted> is too long",
+    ],
+    [`rejected for message "Hello Ada"`, "rejected for message <redacted>"],
+    ["InstanceId must be 1..100 characters", "InstanceId must be 1..100 characters"],
+  ];
+  for (const [text, redacted] of rows) {
+    it(`${text === redacted ? "keeps" : "redacts"} "${text}"${text === redacted ? "" : ` as "${redacted}"`}`, () => {
+      assert.equal(redactQuotedValues(text), redacted);
     });
   }
 });

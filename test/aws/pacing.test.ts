@@ -4,6 +4,7 @@ import {
   DEADLINE_ENV,
   MAX_IN_FLIGHT_ENV,
   Pacer,
+  inFlightSlots,
   isPacingDeadlineError,
   describeDuration,
   isThrottlingError,
@@ -104,6 +105,85 @@ describe("Pacer", () => {
     };
     await clock.runUntilSettled(Promise.all(Array.from({ length: 20 }, () => pacer.paced(call))));
     assert.equal(most, 3);
+  });
+
+  describe("pacers sharing slots", () => {
+    it("never have more calls in flight together than the shared bound", async () => {
+      const clock = new FakeClock();
+      const slots = inFlightSlots();
+      const starts = new Pacer({ clock, slots, maxInFlight: 4 });
+      const stops = new Pacer({ clock, slots, maxInFlight: 4 });
+      let inFlight = 0;
+      let most = 0;
+      const call = (ms: number) => async () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await clock.sleep(ms);
+        inFlight -= 1;
+      };
+      await clock.runUntilSettled(
+        Promise.all([
+          ...Array.from({ length: 12 }, () => starts.paced(call(10))),
+          ...Array.from({ length: 12 }, () => stops.paced(call(15))),
+        ]),
+      );
+      assert.equal(most, 4);
+    });
+
+    it("start a call waiting for a slot when another pacer's call finishes", async () => {
+      const clock = new FakeClock();
+      const slots = inFlightSlots();
+      const starts = new Pacer({ clock, slots, maxInFlight: 4 });
+      const stops = new Pacer({ clock, slots, maxInFlight: 4 });
+      const busy = Array.from({ length: 4 }, (_, index) =>
+        starts.paced(() => clock.sleep(100 * (index + 1))),
+      );
+      let startedAt = -1;
+      const waiting = stops.paced(async () => {
+        startedAt = clock.now();
+      });
+      await clock.runUntilSettled(Promise.all([...busy, waiting]));
+      assert.equal(startedAt, 100);
+    });
+
+    it("give a freed slot to the oldest waiting call, whichever pacer freed it", async () => {
+      const clock = new FakeClock();
+      const slots = inFlightSlots();
+      const starts = new Pacer({ clock, slots, maxInFlight: 2 });
+      const stops = new Pacer({ clock, slots, maxInFlight: 2 });
+      const startedAt: Record<string, number> = {};
+      const call = (label: string, ms: number) => async () => {
+        startedAt[label] = clock.now();
+        await clock.sleep(ms);
+      };
+      const work = [
+        starts.paced(call("start 1", 100)),
+        starts.paced(call("start 2", 300)),
+        clock.sleep(10).then(() => stops.paced(call("stop", 10))),
+        clock.sleep(20).then(() => starts.paced(call("start 3", 10))),
+      ];
+      await clock.runUntilSettled(Promise.all(work));
+      assert.deepEqual(startedAt, { "start 1": 0, "start 2": 0, stop: 100, "start 3": 110 });
+    });
+
+    it("keep a rate each: a throttle of one pacer does not slow the other", async () => {
+      const clock = new FakeClock();
+      const slots = inFlightSlots();
+      const starts = new Pacer({ clock, slots, random: seededRandom(1) });
+      const stops = new Pacer({ clock, slots, random: seededRandom(2) });
+      let attempts = 0;
+      await clock.runUntilSettled(
+        starts.paced(async () => {
+          attempts += 1;
+          if (attempts === 1) {
+            throw awsError("ThrottlingException", 429);
+          }
+        }),
+      );
+      await clock.runUntilSettled(stops.paced(async () => undefined));
+      assert.ok(Number.isFinite(starts.ratePerSecond));
+      assert.equal(stops.ratePerSecond, Number.POSITIVE_INFINITY);
+    });
   });
 
   it("reads PULUMI_CONNECT_MAX_IN_FLIGHT when a call is paced", async () => {
@@ -282,5 +362,38 @@ describe("pacerFor", () => {
     assert.equal(pacerFor("us-east-1", "StartOutboundChatContact"), start);
     assert.notEqual(pacerFor("us-east-1", "StopContact"), start);
     assert.notEqual(pacerFor("eu-west-2", "StartOutboundChatContact"), start);
+  });
+
+  it("bounds the calls in flight of all the process's pacers together", async () => {
+    const saved = process.env[MAX_IN_FLIGHT_ENV];
+    process.env[MAX_IN_FLIGHT_ENV] = "3";
+    const releases: Array<() => void> = [];
+    let inFlight = 0;
+    let most = 0;
+    const call = () =>
+      new Promise<void>((resolve) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        releases.push(() => {
+          inFlight -= 1;
+          resolve();
+        });
+      });
+    try {
+      const pacers = [
+        pacerFor("us-east-1", "StartOutboundChatContact"),
+        pacerFor("us-east-1", "StopContact"),
+        pacerFor("eu-west-2", "StartOutboundChatContact"),
+      ];
+      const done = Promise.all(pacers.flatMap((pacer) => [pacer.paced(call), pacer.paced(call)]));
+      do {
+        await settle();
+        releases.shift()?.();
+      } while (releases.length > 0 || inFlight > 0);
+      await done;
+      assert.equal(most, 3);
+    } finally {
+      restoreEnv(MAX_IN_FLIGHT_ENV, saved);
+    }
   });
 });

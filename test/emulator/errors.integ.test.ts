@@ -290,6 +290,62 @@ describe("emulator validation", () => {
     });
   }
 
+  describe("counts lengths in Unicode code points, as AWS does", () => {
+    const EMOJI = "\u{1F600}"; // 😀: one code point, two UTF-16 code units
+
+    it("accepts a text/plain initial message of 1024 emoji (2048 UTF-16 code units)", async () => {
+      const content = EMOJI.repeat(1024);
+      assert.equal(content.length, 2048);
+      const { ContactId } = await client.send(
+        new StartOutboundChatContactCommand(
+          startInput({ InitialSystemMessage: { ContentType: "text/plain", Content: content } }),
+        ),
+      );
+      assert.match(ContactId ?? "", UUID);
+    });
+
+    it("fails when a text/plain initial message is 1025 emoji, naming initialSystemMessage.content", async () => {
+      const error = await rejectionOf(
+        client.send(
+          new StartOutboundChatContactCommand(
+            startInput({
+              InitialSystemMessage: { ContentType: "text/plain", Content: EMOJI.repeat(1025) },
+            }),
+          ),
+        ),
+      );
+      assert.equal(error instanceof InvalidRequestException, true);
+      assert.equal(
+        error.message,
+        "1 validation error detected: Value at 'initialSystemMessage.content' failed to satisfy constraint: Member must have length between 1 and 1024 for content type text/plain",
+      );
+      assert.ok(!error.message.includes(EMOJI));
+    });
+
+    it("accepts a participant display name of 256 emoji (a model length)", async () => {
+      const { ContactId } = await client.send(
+        new StartOutboundChatContactCommand(
+          startInput({ ParticipantDetails: { DisplayName: EMOJI.repeat(256) } }),
+        ),
+      );
+      assert.match(ContactId ?? "", UUID);
+    });
+
+    it("fails when a participant display name is 257 emoji, naming participantDetails.displayName", async () => {
+      const error = await rejectionOf(
+        client.send(
+          new StartOutboundChatContactCommand(
+            startInput({ ParticipantDetails: { DisplayName: EMOJI.repeat(257) } }),
+          ),
+        ),
+      );
+      assert.equal(
+        error.message,
+        "1 validation error detected: Value at 'participantDetails.displayName' failed to satisfy constraint: Member must have length less than or equal to 256",
+      );
+    });
+  });
+
   it("accepts a 12000-character application/json initial message", async () => {
     const content = JSON.stringify({ text: "x".repeat(11_989) });
     assert.equal(content.length, 12000);

@@ -2,7 +2,11 @@ import assert from "node:assert/strict";
 import { maskPhoneNumber } from "../../emulator/mask";
 import { CONNECT_MODEL } from "../../emulator/model/model";
 import { matchRoute } from "../../emulator/model/routes";
-import { formatValidationMessage, validateValue } from "../../emulator/model/shape-validator";
+import {
+  codePointLength,
+  formatValidationMessage,
+  validateValue,
+} from "../../emulator/model/shape-validator";
 import { checkOutboundChatRules } from "../../emulator/rules";
 import { parseAuthorization } from "../../emulator/sigv4";
 import { TokenBucket } from "../../emulator/throttle";
@@ -41,6 +45,18 @@ describe("validateValue (model-driven)", () => {
       ["'k.valueMap.n.valueString' Member must have length less than or equal to 1024"],
     ],
     [
+      "a DisplayName of 256 emoji (512 UTF-16 code units)",
+      "DisplayName",
+      "\u{1F600}".repeat(256),
+      [],
+    ],
+    [
+      "a DisplayName of 257 emoji",
+      "DisplayName",
+      "\u{1F600}".repeat(257),
+      ["'' Member must have length less than or equal to 256"],
+    ],
+    [
       "a list member of the wrong type",
       "SupportedMessagingContentTypes",
       ["text/plain", 3],
@@ -74,6 +90,21 @@ describe("validateValue (model-driven)", () => {
   });
 });
 
+describe("codePointLength", () => {
+  const rows: ReadonlyArray<[string, string, number]> = [
+    ["an empty string", "", 0],
+    ["ASCII", "Hello", 5],
+    ["an emoji (two UTF-16 code units)", "\u{1F600}", 1],
+    ["accented letters", "Zoë café", 8],
+    ["a lone surrogate", "\uD83D", 1],
+  ];
+  for (const [name, text, length] of rows) {
+    it(`counts ${length} for ${name}`, () => {
+      assert.equal(codePointLength(text), length);
+    });
+  }
+});
+
 describe("checkOutboundChatRules", () => {
   const valid = {
     SourceEndpoint: { Type: "CONNECT_PHONENUMBER_ARN", Address: "arn" },
@@ -89,6 +120,16 @@ describe("checkOutboundChatRules", () => {
     [
       "a markdown message of 1025",
       { InitialSystemMessage: { ContentType: "text/markdown", Content: "m".repeat(1025) } },
+      ["initialSystemMessage.content"],
+    ],
+    [
+      "a text/plain message of 1024 emoji",
+      { InitialSystemMessage: { ContentType: "text/plain", Content: "\u{1F600}".repeat(1024) } },
+      [],
+    ],
+    [
+      "a text/plain message of 1025 emoji",
+      { InitialSystemMessage: { ContentType: "text/plain", Content: "\u{1F600}".repeat(1025) } },
       ["initialSystemMessage.content"],
     ],
     [
