@@ -143,9 +143,7 @@ export function reusedClientTokenProblem(
     return undefined;
   }
   const changed = Object.entries(REPLACING)
-    .filter(
-      ([, view]) => canonicalJson(view(olds as ContactInputs)) !== canonicalJson(view(news)),
-    )
+    .filter(([, view]) => canonicalJson(view(olds as ContactInputs)) !== canonicalJson(view(news)))
     .map(([key]) => key);
   if (changed.length === 0) {
     return undefined;
