@@ -26,12 +26,21 @@ export const STACK_CONFIG: Readonly<Record<string, string>> = { "aws:region": DE
 /** The attribute that names the resource a contact was made for, to count duplicates by. */
 export const RESOURCE_ATTRIBUTE = "benchResource";
 
-/** An emulator whose StartOutboundChatContact bucket is `limit`, with no cap on active chats. */
+/**
+ * An emulator whose every API has a bucket of `limit` (as the service's documented default applies
+ * to each API alike), with no cap on active chats. A create makes a StartOutboundChatContact and a
+ * DescribeContact, each through its own bucket.
+ */
 export function startEmulator(limit: RateLimit): Promise<ConnectEmulator> {
   return startConnectEmulator({
     seed: DEMO_SEED,
     activeChatLimit: 1_000_000,
-    rateLimits: { StartOutboundChatContact: limit },
+    rateLimits: {
+      StartOutboundChatContact: limit,
+      DescribeContact: limit,
+      StopContact: limit,
+      UpdateContactAttributes: limit,
+    },
   });
 }
 

@@ -96,6 +96,9 @@ export interface TimedCreate {
   readonly urn: string;
   readonly ms: number;
   readonly ok: boolean;
+  /** When the Create request was sent and answered, as `performance.now()`. */
+  readonly startedAt: number;
+  readonly endedAt: number;
 }
 
 /**
@@ -113,7 +116,8 @@ export function timeCreates(host: ProviderHost): TimedCreate[] {
       ok = true;
       return result;
     } finally {
-      times.push({ urn, ms: performance.now() - started, ok });
+      const endedAt = performance.now();
+      times.push({ urn, ms: endedAt - started, ok, startedAt: started, endedAt });
     }
   };
   return times;

@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   console.log(formatTable(rows));
   console.log();
   console.log(
-    "ratio = ideal wall / wall, ideal wall = (S − burst) / rate, S = successful " +
+    "wall = the create phase (first Create sent to last answered), ratio = ideal wall / wall, ideal wall = (S − burst) / rate, S = successful " +
       "StartOutboundChatContact calls (= N when nothing failed); achieved rate = S / wall.",
   );
   console.log(

@@ -10,6 +10,8 @@
  * The in-repo build of the provider is not used here: serialized by value, its module-level `Map`s
  * and `Set` do not survive the closure serializer (see the state scenario).
  *
+ * wall          = the create phase: from the first Create the engine sends to the last answer (the
+ *                 Checks before it are not rate-limited and are reported apart, in `up wall`)
  * achieved rate = S / wall, S = successful StartOutboundChatContact calls
  * ideal wall    = (S − burst) / rate   (the bucket's burst is free, the rest comes at `rate`)
  * ratio         = ideal wall / wall    (1.0 is the physical limit; S = N when nothing failed)
@@ -48,7 +50,10 @@ export const MEMORY_GOAL_BYTES = 150_000_000;
 
 export interface BulkMeasure {
   readonly case: BulkCase;
+  /** The create phase: first Create sent to last Create answered. */
   readonly wallSeconds: number;
+  /** The whole `up`: the Checks of every resource, then the create phase. */
+  readonly upWallSeconds: number;
   /** Successful StartOutboundChatContact calls (S). */
   readonly successfulStarts: number;
   readonly throttledStarts: number;
@@ -103,7 +108,11 @@ export async function measureBulk(bulkCase: BulkCase): Promise<BulkMeasure> {
     const sampler = new RssSampler(pid);
     const started = performance.now();
     const reports = await engine.up(registrations);
-    const wallSeconds = (performance.now() - started) / 1000;
+    const upWallSeconds = (performance.now() - started) / 1000;
+    const wallSeconds =
+      (Math.max(...creates.map((create) => create.endedAt)) -
+        Math.min(...creates.map((create) => create.startedAt))) /
+      1000;
     const hostPeakRssBytes = sampler.stop();
     const hostVmHwmBytes = statusBytes(pid, "VmHWM");
 
@@ -139,6 +148,7 @@ export async function measureBulk(bulkCase: BulkCase): Promise<BulkMeasure> {
     return {
       case: bulkCase,
       wallSeconds,
+      upWallSeconds,
       successfulStarts,
       throttledStarts: counts.ThrottlingException ?? 0,
       achievedRatePerSecond: successfulStarts / wallSeconds,
@@ -173,7 +183,8 @@ function rowsOf(measure: BulkMeasure): Row[] {
   });
   const { ratePerSecond } = measure.case;
   return [
-    row("wall time", `${measure.wallSeconds.toFixed(2)} s`),
+    row("up wall (Checks, then creates)", `${measure.upWallSeconds.toFixed(2)} s`),
+    row("create phase wall", `${measure.wallSeconds.toFixed(2)} s`),
     row(
       "resources ok / N",
       `${measure.case.count - measure.failedResources} / ${measure.case.count}`,
@@ -248,11 +259,12 @@ export async function runBulk(log: (line: string) => void): Promise<{
       rows: [...measures.flatMap(rowsOf), ...comparisons],
       details: {
         formula:
-          "achieved rate = S / wall; ideal wall = (S − burst) / rate; ratio = ideal wall / wall; " +
+          "wall = the create phase (first Create sent to last answered); achieved rate = S / wall; ideal wall = (S − burst) / rate; ratio = ideal wall / wall; " +
           "S = successful StartOutboundChatContact calls (S = N when nothing failed)",
         cases: measures.map((measure) => ({
           ...measure,
           wallSeconds: round(measure.wallSeconds, 3),
+          upWallSeconds: round(measure.upWallSeconds, 3),
           achievedRatePerSecond: round(measure.achievedRatePerSecond, 3),
           idealWallSeconds: round(measure.idealWallSeconds, 3),
           ratio: round(measure.ratio, 4),

@@ -8,8 +8,8 @@
  *   whatever their Region and operation: every pacer of the process takes a slot from one shared
  *   {@link InFlightSlots}, and a freed slot goes to the oldest call waiting for one;
  * - spaces the starts of calls with a client-side rate that adapts to throttling: unlimited until
- *   the first throttle, then cut ×0.7 on a throttle (once per round trip: a throttle of a request
- *   started before the last cut does not cut again) and raised by 0.2 request/s on each success;
+ *   the first throttle, then cut ×0.85 on a throttle (once per round trip: a throttle of a request
+ *   started before the last cut does not cut again) and raised by 0.5 request/s on each success (a throttled request costs the service nothing, so the pacer leans towards probing above the limit rather than idling below it);
  * - retries a throttled call after a short jittered wait, as often as needed, until the call's
  *   deadline (`PULUMI_CONNECT_DEADLINE_SECONDS`, default 15 minutes). A retried call is the same
  *   request with the same ClientToken, so a retry never makes a second contact.
@@ -81,9 +81,9 @@ export const DEADLINE_ENV = "PULUMI_CONNECT_DEADLINE_SECONDS";
 /** The rate is never cut below this, in requests per second. */
 export const MIN_RATE_PER_SECOND = 0.5;
 /** A throttle multiplies the rate by this. */
-const DECREASE_FACTOR = 0.7;
+const DECREASE_FACTOR = 0.85;
 /** Each success raises the rate by this many requests per second. */
-const INCREASE_PER_SUCCESS = 0.2;
+const INCREASE_PER_SUCCESS = 0.5;
 /** The window over which the success rate is measured at the first throttle. */
 const MEASURE_WINDOW_MS = 1000;
 /** The longest wait before a throttled call goes back in line. */
