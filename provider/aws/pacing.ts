@@ -9,7 +9,9 @@
  *   {@link InFlightSlots}, and a freed slot goes to the oldest call waiting for one;
  * - spaces the starts of calls with a client-side rate that adapts to throttling: unlimited until
  *   the first throttle, then cut ×0.85 on a throttle (once per round trip: a throttle of a request
- *   started before the last cut does not cut again) and raised by 0.5 request/s on each success (a throttled request costs the service nothing, so the pacer leans towards probing above the limit rather than idling below it);
+ *   started before the last cut does not cut again) and raised by 0.5 request/s on each success:
+ *   a throttled request costs the service no token, so probing above the limit is cheap and idling
+ *   below it is not;
  * - retries a throttled call after a short jittered wait, as often as needed, until the call's
  *   deadline (`PULUMI_CONNECT_DEADLINE_SECONDS`, default 15 minutes). A retried call is the same
  *   request with the same ClientToken, so a retry never makes a second contact.
