@@ -7,8 +7,8 @@
  * Both run in the host of the installed project (bench/installed.ts), as a user runs them: the
  * provider from the packed tarball (its `__provider` a `require` of the package), the naive
  * provider serialized by value from bench/naive-provider.ts, its SDK resolved from the project.
- * The in-repo build of the provider is not used here: serialized by value, its module-level `Map`s
- * and `Set` do not survive the closure serializer (see the state scenario).
+ * The in-repo build (serialized by value, 154 KB of `__provider` per resource) is not what users
+ * run, so it is measured only in the state and cold-start scenarios.
  *
  * wall          = the create phase: from the first Create the engine sends to the last answer (the
  *                 Checks before it are not rate-limited and are reported apart, in `up wall`)
