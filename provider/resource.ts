@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { contactProvider } from "./dynamic-provider";
-import { ContactInputs, ContactOutputs } from "./types";
+import { CONTACT_ARGUMENTS, ContactInputs, ContactOutputs } from "./types";
 
 /** The module and type of the resource: its type token is `pulumi-nodejs:dynamic/connect:OutboundChatContact`. */
 export const RESOURCE_MODULE = "connect";
@@ -19,27 +19,6 @@ export const SECRET_INPUTS = [
  * message, which could be recovered from it by trying every phone number.
  */
 export const SECRET_OUTPUTS = [...SECRET_INPUTS, "clientToken"] as const;
-
-/** Every argument, each also an output of the same name. */
-const ARGUMENTS = [
-  "instanceId",
-  "contactFlowId",
-  "sourceEndpoint",
-  "destinationEndpoint",
-  "channel",
-  "segmentAttributes",
-  "attributes",
-  "chatDurationInMinutes",
-  "participantDetails",
-  "initialSystemMessage",
-  "initialTemplatedSystemMessage",
-  "relatedContactId",
-  "supportedMessagingContentTypes",
-  "clientToken",
-  "triggers",
-  "onDelete",
-  "region",
-] as const satisfies readonly (keyof ContactInputs)[];
 
 /** A plain shape with every member, at any depth, accepting a `pulumi.Input`. */
 export type DeepInput<T> = T extends string | number | boolean
@@ -123,7 +102,7 @@ export class OutboundChatContact extends pulumi.dynamic.Resource {
   constructor(name: string, args: OutboundChatContactArgs, opts?: pulumi.CustomResourceOptions) {
     // Every argument is named, given or not, so that each becomes an output of the resource.
     const props: Record<string, pulumi.Input<unknown>> = {};
-    for (const key of ARGUMENTS) {
+    for (const key of CONTACT_ARGUMENTS) {
       props[key] = args[key];
     }
     for (const key of SECRET_INPUTS) {

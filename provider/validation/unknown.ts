@@ -1,26 +1,9 @@
 /** Validator for top-level properties the resource does not have (typos). */
+import { CONTACT_ARGUMENTS } from "../types";
 import { checkMembers, InputProblem } from "./problems";
 
-/** The top-level properties: those of ContactInputs, plus what the engine adds. */
-export const KNOWN_PROPERTIES = [
-  "instanceId",
-  "contactFlowId",
-  "sourceEndpoint",
-  "destinationEndpoint",
-  "channel",
-  "segmentAttributes",
-  "attributes",
-  "chatDurationInMinutes",
-  "participantDetails",
-  "initialSystemMessage",
-  "initialTemplatedSystemMessage",
-  "relatedContactId",
-  "supportedMessagingContentTypes",
-  "clientToken",
-  "triggers",
-  "onDelete",
-  "region",
-] as const;
+/** The top-level properties: the resource's arguments. */
+export const KNOWN_PROPERTIES = CONTACT_ARGUMENTS;
 
 /** Keys the resource or the engine adds, not validated here. */
 const INTERNAL_PROPERTIES = ["__urn", "__provider"];
