@@ -5,33 +5,12 @@
  * The project holds two plain JavaScript programs: `contacts.js` (`bench:count` welcome contacts)
  * and `empty.js` (one resource of a trivial provider). Made once per run, on first use.
  */
-import { execFile } from "child_process";
 import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
-import { promisify } from "util";
 import { DEMO_CONTACT_FLOW_ID, DEMO_INSTANCE_ID, DEMO_PHONE_NUMBER_ARN } from "../emulator";
-import { Registration, runProgramFile } from "../test/engine";
+import { installInto, packPackage, Registration, runProgramFile } from "../test/engine";
 import { EMPTY_PROGRAM_JS } from "./empty-provider";
-import {
-  DESTINATION,
-  PROJECT,
-  REPO_ROOT,
-  RESOURCE_ATTRIBUTE,
-  STACK,
-  STACK_CONFIG,
-} from "./fixtures";
-
-const execFileAsync = promisify(execFile);
-
-const PACKED_SOURCES = [
-  "package.json",
-  "tsconfig.json",
-  "tsconfig.build.json",
-  "provider",
-  "emulator",
-];
-const OPTIONAL_SOURCES = ["README.md", "LICENSE", "NOTICE"];
+import { DESTINATION, PROJECT, RESOURCE_ATTRIBUTE, STACK, STACK_CONFIG } from "./fixtures";
 
 const CONTACTS_PROGRAM_JS = `"use strict";
 const pulumi = require("@pulumi/pulumi");
@@ -68,25 +47,6 @@ export interface InstalledProject {
   empties(count: number, preview?: boolean): Promise<Registration[]>;
 }
 
-async function run(command: string, args: string[], cwd: string): Promise<string> {
-  try {
-    const { stdout } = await execFileAsync(command, args, { cwd, maxBuffer: 16 * 1024 * 1024 });
-    return stdout;
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(
-      `${command} ${args.join(" ")} failed in ${cwd}:\n${stdout ?? ""}\n${stderr ?? ""}`,
-    );
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.stat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
 let workspace: string | undefined;
 let installed: Promise<InstalledProject> | undefined;
 
@@ -105,27 +65,16 @@ export async function removeInstalledProject(): Promise<void> {
 
 async function makeInstalledProject(): Promise<InstalledProject> {
   const started = performance.now();
-  workspace = await fs.mkdtemp(path.join(os.tmpdir(), "bench-installed-"));
-  const source = path.join(workspace, "source");
-  await fs.mkdir(source);
-  for (const entry of [...PACKED_SOURCES, ...OPTIONAL_SOURCES]) {
-    const from = path.join(REPO_ROOT, entry);
-    if (PACKED_SOURCES.includes(entry) || (await exists(from))) {
-      await fs.cp(from, path.join(source, entry), { recursive: true });
-    }
-  }
-  await fs.symlink(path.join(REPO_ROOT, "node_modules"), path.join(source, "node_modules"), "dir");
-  const packed = await run("npm", ["pack", "--json", "--pack-destination", workspace], source);
-  const [{ filename }] = JSON.parse(packed.slice(packed.indexOf("["))) as { filename: string }[];
-  const tarball = path.join(workspace, filename);
+  const packed = await packPackage("bench-installed-");
+  workspace = packed.workspace;
+  const { tarball } = packed;
 
   const directory = path.join(workspace, "project");
-  await fs.mkdir(directory);
-  await fs.writeFile(
-    path.join(directory, "package.json"),
-    JSON.stringify({ name: "bench-installed", version: "1.0.0", private: true }, null, 2),
-  );
-  await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball], directory);
+  await installInto(directory, tarball, {
+    name: "bench-installed",
+    version: "1.0.0",
+    private: true,
+  });
   await fs.writeFile(path.join(directory, "contacts.js"), CONTACTS_PROGRAM_JS);
   await fs.writeFile(path.join(directory, "empty.js"), EMPTY_PROGRAM_JS);
   const tarballBytes = (await fs.stat(tarball)).size;

@@ -10,6 +10,7 @@ export {
   ReadResult,
   ResourceInitFailure,
 } from "./host";
+export { installInto, PackedPackage, packPackage, run } from "./packed-package";
 export {
   PlainProgramOptions,
   ProgramOptions,

@@ -4,18 +4,22 @@
  * sees the package under node_modules, so `__provider` is a small `require(...)` of it.
  */
 import { strict as assert } from "assert";
-import { execFile } from "child_process";
 import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
-import { promisify } from "util";
 import {
   ConnectEmulator,
   DEMO_CONTACT_FLOW_ID,
   DEMO_INSTANCE_ID,
   DEMO_PHONE_NUMBER_ARN,
 } from "../../emulator";
-import { Engine, ProviderHost, Registration, runProgramFile } from "../engine";
+import {
+  Engine,
+  installInto,
+  packPackage,
+  ProviderHost,
+  Registration,
+  runProgramFile,
+} from "../engine";
 import {
   assertSucceeded,
   awsEnv,
@@ -23,36 +27,10 @@ import {
   DESTINATION,
   opsOf,
   PROJECT,
-  REPO_ROOT,
   STACK,
   STACK_CONFIG,
   startEmulator,
 } from "./fixtures";
-
-const execFileAsync = promisify(execFile);
-
-/** Runs a command; a failure carries its whole output (tsc writes its errors to stdout). */
-async function run(command: string, args: string[], cwd: string): Promise<string> {
-  try {
-    const { stdout } = await execFileAsync(command, args, { cwd, maxBuffer: 16 * 1024 * 1024 });
-    return stdout;
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(
-      `${command} ${args.join(" ")} failed in ${cwd}:\n${stdout ?? ""}\n${stderr ?? ""}`,
-    );
-  }
-}
-
-/** What is copied to pack from, so that the build writes no dist/ into the working tree. */
-const PACKED_SOURCES = [
-  "package.json",
-  "tsconfig.json",
-  "tsconfig.build.json",
-  "provider",
-  "emulator",
-];
-const OPTIONAL_SOURCES = ["README.md", "LICENSE", "NOTICE"];
 
 const PROGRAM = `"use strict";
 const pulumi = require("@pulumi/pulumi");
@@ -88,40 +66,15 @@ describe("installed from the packed package", function () {
 
   before(async function () {
     this.timeout(240_000);
-    workspace = await fs.mkdtemp(path.join(os.tmpdir(), "installed-"));
-    const source = path.join(workspace, "source");
-    await fs.mkdir(source);
-    for (const entry of [...PACKED_SOURCES, ...OPTIONAL_SOURCES]) {
-      const from = path.join(REPO_ROOT, entry);
-      const exists = await fs.stat(from).then(
-        () => true,
-        () => false,
-      );
-      if (exists || PACKED_SOURCES.includes(entry)) {
-        await fs.cp(from, path.join(source, entry), { recursive: true });
-      }
-    }
-    await fs.symlink(
-      path.join(REPO_ROOT, "node_modules"),
-      path.join(source, "node_modules"),
-      "dir",
-    );
-    const packed = await run("npm", ["pack", "--json", "--pack-destination", workspace], source);
-    const [{ filename }] = JSON.parse(packed.slice(packed.indexOf("["))) as {
-      filename: string;
-    }[];
+    const packed = await packPackage("installed-");
+    workspace = packed.workspace;
 
     project = path.join(workspace, "project");
-    await fs.mkdir(project);
-    await fs.writeFile(
-      path.join(project, "package.json"),
-      JSON.stringify({ name: "welcome-installed", version: "1.0.0", private: true }, null, 2),
-    );
-    await run(
-      "npm",
-      ["install", "--prefer-offline", "--no-audit", "--no-fund", path.join(workspace, filename)],
-      project,
-    );
+    await installInto(project, packed.tarball, {
+      name: "welcome-installed",
+      version: "1.0.0",
+      private: true,
+    });
     await fs.writeFile(path.join(project, "index.js"), PROGRAM);
     emulator = await startEmulator();
   });
