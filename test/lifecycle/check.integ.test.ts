@@ -4,6 +4,7 @@
  */
 import { strict as assert } from "assert";
 import { ConnectEmulator, DEMO_PHONE_NUMBER_ARN } from "../../emulator";
+import { brokenInputs, INVALID_INPUT_ROWS } from "../invalid-inputs";
 import { ContactSpec, Stack, startEmulator, totalCalls, welcomeProgram } from "./fixtures";
 
 interface Row {
@@ -111,6 +112,26 @@ describe("bad input through the host", function () {
     );
     assert.equal(totalCalls(emulator), 0);
     assert.equal(stack.engine.resources.length, 0);
+  });
+
+  it(`fails every row of the validators' table (${INVALID_INPUT_ROWS.length}) at the host's Check with its one property path`, async () => {
+    const [valid] = await stack.run(welcomeProgram({ probe: {} }));
+    const results = await Promise.all(
+      INVALID_INPUT_ROWS.map(async (row) => {
+        const news = {
+          ...brokenInputs(row),
+          __urn: valid.urn,
+          __provider: valid.inputs.__provider,
+        };
+        const { failures } = await stack.host.check(valid.urn, {}, news);
+        return { name: row.name, properties: failures.map((failure) => failure.property) };
+      }),
+    );
+    assert.deepEqual(
+      results,
+      INVALID_INPUT_ROWS.map((row) => ({ name: row.name, properties: [row.property] })),
+    );
+    assert.equal(totalCalls(emulator), 0);
   });
 
   it("creates a valid resource of the same program once the invalid one is fixed", async () => {
