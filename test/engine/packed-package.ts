@@ -93,5 +93,23 @@ export async function installInto(
 ): Promise<void> {
   await fs.mkdir(directory);
   await fs.writeFile(path.join(directory, "package.json"), JSON.stringify(packageJson, null, 2));
-  await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball], directory);
+  // As a user does (`npm install pulumi-connect-outbound-chat @pulumi/pulumi`): the program's own
+  // @pulumi/pulumi, which the package takes as a peer; the version this repository runs on.
+  const pulumiVersion = (
+    JSON.parse(await fs.readFile(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version;
+  await run(
+    "npm",
+    [
+      "install",
+      "--prefer-offline",
+      "--no-audit",
+      "--no-fund",
+      tarball,
+      `@pulumi/pulumi@${pulumiVersion}`,
+    ],
+    directory,
+  );
 }
