@@ -90,7 +90,8 @@ function printReports(engine: Engine, reports: readonly StepReport[], preview: b
     if (report.error) {
       say(`       error: ${report.error.message}`);
     }
-    const outputs = engine.get(report.urn)?.outputs;
+    const resource = engine.get(report.urn);
+    const outputs = resource?.outputs;
     if (!preview && outputs && report.op !== "delete") {
       const shown = [
         "contactId",
@@ -101,7 +102,12 @@ function printReports(engine: Engine, reports: readonly StepReport[], preview: b
         "disconnectTimestamp",
       ]
         .filter((key) => outputs[key] !== undefined)
-        .map((key) => `${key}: ${String(outputs[key])}`);
+        // As `pulumi up` shows a secret output: hidden.
+        .map((key) =>
+          resource?.secretOutputs.includes(key)
+            ? `${key}: [secret]`
+            : `${key}: ${String(outputs[key])}`,
+        );
       say(`       outputs: ${shown.join(", ")}`);
     }
   }
