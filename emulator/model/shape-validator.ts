@@ -40,30 +40,28 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function lengthIssues(shape: Shape, length: number, path: string): ValidationIssue[] {
+/**
+ * The model's `min`/`max` bounds of a shape, applied to a string's length or a number's value,
+ * worded as the service words them ("Member must have length greater than or equal to 1").
+ */
+function boundIssues(
+  shape: Shape,
+  measured: number,
+  what: "length" | "value",
+  path: string,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  if (shape.min !== undefined && length < shape.min) {
+  if (shape.min !== undefined && measured < shape.min) {
     issues.push({
       path,
-      constraint: `Member must have length greater than or equal to ${shape.min}`,
+      constraint: `Member must have ${what} greater than or equal to ${shape.min}`,
     });
   }
-  if (shape.max !== undefined && length > shape.max) {
-    issues.push({ path, constraint: `Member must have length less than or equal to ${shape.max}` });
-  }
-  return issues;
-}
-
-function rangeIssues(shape: Shape, value: number, path: string): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (shape.min !== undefined && value < shape.min) {
+  if (shape.max !== undefined && measured > shape.max) {
     issues.push({
       path,
-      constraint: `Member must have value greater than or equal to ${shape.min}`,
+      constraint: `Member must have ${what} less than or equal to ${shape.max}`,
     });
-  }
-  if (shape.max !== undefined && value > shape.max) {
-    issues.push({ path, constraint: `Member must have value less than or equal to ${shape.max}` });
   }
   return issues;
 }
@@ -72,7 +70,7 @@ function validateString(shape: Shape, value: unknown, path: string): ValidationI
   if (typeof value !== "string") {
     return [{ path, constraint: "Member must be a string" }];
   }
-  const issues = lengthIssues(shape, codePointLength(value), path);
+  const issues = boundIssues(shape, codePointLength(value), "length", path);
   if (shape.enum !== undefined && !shape.enum.includes(value)) {
     issues.push({
       path,
@@ -96,7 +94,7 @@ function validateNumber(shape: Shape, value: unknown, path: string): ValidationI
   if (integral && !Number.isInteger(value)) {
     return [{ path, constraint: "Member must be an integer" }];
   }
-  return rangeIssues(shape, value, path);
+  return boundIssues(shape, value, "value", path);
 }
 
 function validateStructure(
@@ -142,7 +140,7 @@ function validateList(
   if (!Array.isArray(value)) {
     return [{ path, constraint: "Member must be a list" }];
   }
-  const issues = lengthIssues(shape, value.length, path);
+  const issues = boundIssues(shape, value.length, "length", path);
   const memberShape = shape.member?.shape;
   if (memberShape !== undefined) {
     value.forEach((item: unknown, index) => {
@@ -167,7 +165,7 @@ function validateMap(
     return [{ path, constraint: "Member must be a map" }];
   }
   const entries = Object.entries(value);
-  const issues = lengthIssues(shape, entries.length, path);
+  const issues = boundIssues(shape, entries.length, "length", path);
   for (const [key, item] of entries) {
     if (shape.key !== undefined) {
       for (const issue of validateValue(model, shape.key.shape, key, path)) {
