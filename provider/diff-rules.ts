@@ -79,11 +79,22 @@ export function containsUnknown(value: unknown): boolean {
   return false;
 }
 
-function differs(view: View, olds: ContactOutputs, news: ContactInputs, key: string): boolean {
+function differs(view: View, olds: ContactInputs, news: ContactInputs, key: string): boolean {
   if (containsUnknown((news as unknown as Record<string, unknown>)[key])) {
     return true;
   }
   return canonicalJson(view(olds)) !== canonicalJson(view(news));
+}
+
+/** The keys of `views` whose view of the inputs differs between `olds` and `news`. */
+function changedKeys(
+  views: Record<string, View>,
+  olds: ContactInputs,
+  news: ContactInputs,
+): string[] {
+  return Object.entries(views)
+    .filter(([key, view]) => differs(view, olds, news, key))
+    .map(([key]) => key);
 }
 
 /**
@@ -112,18 +123,14 @@ function clientTokenChanged(olds: ContactOutputs, news: ContactInputs): boolean 
  * a renamed stack or a resource moved under a new parent must not send the message again.
  */
 export function classifyChanges(olds: ContactOutputs, news: ContactInputs): ContactChanges {
-  const replaces = Object.entries(REPLACING)
-    .filter(([key, view]) => differs(view, olds, news, key))
-    .map(([key]) => key);
+  const replaces = changedKeys(REPLACING, olds, news);
   if (regionChanged(olds, news)) {
     replaces.push("region");
   }
   if (clientTokenChanged(olds, news)) {
     replaces.push("clientToken");
   }
-  const updates = Object.entries(UPDATING)
-    .filter(([key, view]) => differs(view, olds, news, key))
-    .map(([key]) => key);
+  const updates = changedKeys(UPDATING, olds, news);
   return { replaces, updates };
 }
 
@@ -142,9 +149,7 @@ export function reusedClientTokenProblem(
   if (containsUnknown(news) || olds.instanceId === undefined) {
     return undefined;
   }
-  const changed = Object.entries(REPLACING)
-    .filter(([, view]) => canonicalJson(view(olds as ContactInputs)) !== canonicalJson(view(news)))
-    .map(([key]) => key);
+  const changed = changedKeys(REPLACING, olds as ContactInputs, news);
   if (changed.length === 0) {
     return undefined;
   }
