@@ -14,7 +14,7 @@ import {
   startConnectEmulator,
 } from "../emulator";
 import { OutboundChatContact } from "../provider";
-import { Registration, runProgram } from "../test/engine";
+import { Registration, runProgram } from "../harness";
 import { EmptyResource } from "./empty-provider";
 import { NaiveOutboundChatContact } from "./naive-provider";
 

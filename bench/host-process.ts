@@ -1,5 +1,5 @@
 /**
- * An adapter over the engine driver's `ProviderHost` (test/engine, used read-only) for what the
+ * An adapter over the engine driver's `ProviderHost` (harness/, used read-only) for what the
  * bench needs and the driver does not expose: the host's process id (for its memory), and the time
  * each Create call takes as the engine sees it.
  *
@@ -9,7 +9,7 @@
  */
 import { execFileSync } from "child_process";
 import { readdirSync, readFileSync } from "fs";
-import { HostOptions, ProviderHost } from "../test/engine";
+import { HostOptions, ProviderHost } from "../harness";
 
 export interface RunningHost {
   readonly host: ProviderHost;

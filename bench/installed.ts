@@ -8,7 +8,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { DEMO_CONTACT_FLOW_ID, DEMO_INSTANCE_ID, DEMO_PHONE_NUMBER_ARN } from "../emulator";
-import { installInto, packPackage, Registration, runProgramFile } from "../test/engine";
+import { installInto, packPackage, Registration, runProgramFile } from "../harness";
 import { EMPTY_PROGRAM_JS } from "./empty-provider";
 import { DESTINATION, PROJECT, RESOURCE_ATTRIBUTE, STACK, STACK_CONFIG } from "./fixtures";
 

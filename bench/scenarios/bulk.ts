@@ -16,7 +16,7 @@
  * ideal wall    = (S − burst) / rate   (the bucket's burst is free, the rest comes at `rate`)
  * ratio         = ideal wall / wall    (1.0 is the physical limit; S = N when nothing failed)
  */
-import { Engine } from "../../test/engine";
+import { Engine } from "../../harness";
 import {
   awsEnv,
   contactsProgram,

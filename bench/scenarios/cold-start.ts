@@ -4,7 +4,7 @@
  * trivial provider on the same host, interleaved, several times each; medians compared. Measured
  * for the in-repo build and for the installed tarball.
  */
-import { Registration } from "../../test/engine";
+import { Registration } from "../../harness";
 import {
   contactsProgram,
   emptyRegistration,

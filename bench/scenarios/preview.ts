@@ -7,7 +7,7 @@
  * - a preview of a new stack (Check of each resource) on a fresh host;
  * - the resources created with `up` by another host, then two previews of the stack in state
  *   (Check + Diff of each resource) on a third host.
- * Hosts of the provider are started with NODE_OPTIONS=--require test/engine/trace-require.js,
+ * Hosts of the provider are started with NODE_OPTIONS=--require harness/trace-require.js,
  * which records every module path containing "@aws-sdk". As a control, the traced host then
  * creates one contact, which must show in the trace. Wall time and the host's CPU time (from
  * /proc/<pid>/stat) are both reported per resource.
@@ -15,7 +15,7 @@
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Engine, Registration, StepReport } from "../../test/engine";
+import { Engine, Registration, StepReport } from "../../harness";
 import { ContactInputs, ContactOutputs, contactProvider } from "../../provider";
 import { awsEnv, REPO_ROOT, STACK_CONFIG, startEmulator, welcomeArgs } from "../fixtures";
 import { cpuMs, RunningHost, startHost } from "../host-process";
@@ -26,7 +26,7 @@ import { round } from "../stats";
 export const PREVIEW_COUNT = 1000;
 /** "Well under 1 ms" is judged as under half of it. */
 export const PREVIEW_GOAL_MS = 0.5;
-const TRACER = path.join(REPO_ROOT, "test", "engine", "trace-require.js");
+const TRACER = path.join(REPO_ROOT, "harness", "trace-require.js");
 const TRACE_MATCH = "@aws-sdk";
 
 interface Timed {

@@ -4,7 +4,7 @@
  * the bytes one resource adds to state: the JSON of its inputs and outputs after a create through
  * the host (the engine keeps `__provider` in both).
  */
-import { Engine, Registration } from "../../test/engine";
+import { Engine, Registration } from "../../harness";
 import {
   awsEnv,
   bytesOf,

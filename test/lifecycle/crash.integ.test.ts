@@ -4,7 +4,7 @@
  */
 import { strict as assert } from "assert";
 import { ConnectEmulator } from "../../emulator";
-import { HostCallError } from "../engine";
+import { HostCallError } from "../../harness";
 import { assertSucceeded, countOf, opsOf, Stack, startEmulator, welcomeProgram } from "./fixtures";
 
 async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {

@@ -14,7 +14,7 @@ import {
   startConnectEmulator,
 } from "../../emulator";
 import { OutboundChatContact, OutboundChatContactArgs } from "../../provider";
-import { Engine, ProviderHost, Registration, runProgram, StepReport } from "../engine";
+import { Engine, ProviderHost, Registration, runProgram, StepReport } from "../../harness";
 
 export const PROJECT = "connect-welcome";
 export const STACK = "dev";

@@ -19,7 +19,7 @@ import {
   ProviderHost,
   Registration,
   runProgramFile,
-} from "../engine";
+} from "../../harness";
 import {
   assertSucceeded,
   awsEnv,

@@ -7,7 +7,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ConnectEmulator, DEMO_INSTANCE_ID, DEMO_REGION } from "../../emulator";
-import { UNKNOWN } from "../engine";
+import { UNKNOWN } from "../../harness";
 import * as pulumi from "@pulumi/pulumi";
 import { OutboundChatContact } from "../../provider";
 import {
@@ -61,7 +61,7 @@ describe("lifecycle through the provider host and the emulator", function () {
         emulator,
         env: {
           ...awsEnv(emulator),
-          NODE_OPTIONS: `--require ${path.join(__dirname, "..", "engine", "trace-require.js")}`,
+          NODE_OPTIONS: `--require ${path.join(__dirname, "..", "..", "harness", "trace-require.js")}`,
           TRACE_REQUIRE_FILE: traceFile,
         },
       });

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { OutboundChatContact, TYPE_TOKEN } from "../../provider";
 import { isWrappedSecret, valueOf } from "../helpers/outputs";
 import { validInputs } from "../fixtures";
-import { runProgram } from "../engine";
+import { runProgram } from "../../harness";
 
 interface Registered {
   type: string;

@@ -12,10 +12,10 @@ import {
   DEMO_SEED,
   startConnectEmulator,
   type ConnectEmulator,
-} from "../../emulator";
+} from "../emulator";
 import { Engine, Operation, ProviderHost, programModule, runProgram, StepReport } from ".";
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = path.resolve(__dirname, "..");
 const PROJECT = "connect-welcome";
 const STACK = "dev";
 const DESTINATION = "+14155550100";

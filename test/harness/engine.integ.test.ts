@@ -7,8 +7,15 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { Engine, HostCallError, ProviderHost, Registration, runProgram, UNKNOWN } from ".";
-import { FakeCall, Thing } from "./fake-provider";
+import {
+  Engine,
+  HostCallError,
+  ProviderHost,
+  Registration,
+  runProgram,
+  UNKNOWN,
+} from "../../harness";
+import { FakeCall, Thing } from "../../harness/fake-provider";
 
 const OPTIONS = { project: "proj", stack: "dev" };
 const URN_A = "urn:pulumi:dev::proj::pulumi-nodejs:dynamic/fake:Thing::a";

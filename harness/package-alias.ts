@@ -6,7 +6,7 @@ import Module from "module";
 import * as path from "path";
 
 const PACKAGE = "pulumi-connect-outbound-chat";
-const SOURCES = path.resolve(__dirname, "..", "..", "provider", "index.ts");
+const SOURCES = path.resolve(__dirname, "..", "provider", "index.ts");
 
 type Resolve = (request: string, ...rest: unknown[]) => string;
 

@@ -12,7 +12,7 @@ import { promisify } from "util";
 
 const execFileAsync = promisify(execFile);
 
-const REPO_ROOT = path.resolve(__dirname, "..", "..");
+const REPO_ROOT = path.resolve(__dirname, "..");
 
 /** What is copied to pack from, so that the build writes no dist/ into the working tree. */
 const PACKED_SOURCES = [

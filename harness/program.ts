@@ -215,7 +215,7 @@ export async function runProgramFile(
       cwd: path.dirname(file),
       env: {
         ...process.env,
-        TS_NODE_PROJECT: path.join(__dirname, "..", "..", "tsconfig.json"),
+        TS_NODE_PROJECT: path.join(__dirname, "..", "tsconfig.json"),
         ENGINE_PROGRAM: JSON.stringify({ file, options, out }),
       },
       stdio: ["ignore", "inherit", "pipe"],
