@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * connect-emulator: runs the Amazon Connect emulator until SIGINT/SIGTERM.
- *   connect-emulator --port 4599 --seed seed.json [--host 127.0.0.1] [--state-file f]
- *                    [--access-key-id ..] [--secret-access-key ..]
+ * connect-emulator: runs the Amazon Connect emulator until SIGINT or SIGTERM, or until the process
+ * that started it exits (so that `npx connect-emulator ... &` then `kill $!` stops it: the signal
+ * reaches npx, not the emulator). `connect-emulator --help` lists every flag.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -11,8 +11,56 @@ import { startConnectEmulator } from "./server";
 import { DEFAULT_CREDENTIALS } from "./core";
 import type { EmulatorSeed } from "./types";
 
-const USAGE =
-  "Usage: connect-emulator [--port 4599] [--seed seed.json | --demo-seed] [--host 127.0.0.1] [--state-file f] [--access-key-id ID --secret-access-key SECRET] [--region us-east-1]";
+/** Region printed when neither `--region` nor a seeded instance names one. */
+const DEFAULT_REGION = "us-east-1";
+
+/** Every flag the command accepts, with its help text: parsed and listed from this one table. */
+const FLAGS = {
+  port: { type: "string", default: "4599", help: "port to listen on (0: a free port)" },
+  host: {
+    type: "string",
+    default: "127.0.0.1",
+    help: "address to bind; anything but loopback exposes the emulator to the network",
+  },
+  seed: {
+    type: "string",
+    help: "JSON file of instances, contact flows and phone numbers (see emulator/seed.example.json)",
+  },
+  "demo-seed": { type: "boolean", default: false, help: "seed the demo instance, flow and number" },
+  "state-file": {
+    type: "string",
+    help: "JSON file that keeps contacts and tokens across restarts (the emulator's own format)",
+  },
+  "access-key-id": {
+    type: "string",
+    default: DEFAULT_CREDENTIALS.accessKeyId,
+    help: "the access key the emulator accepts",
+  },
+  "secret-access-key": {
+    type: "string",
+    default: DEFAULT_CREDENTIALS.secretAccessKey,
+    help: "the secret of that access key",
+  },
+  region: {
+    type: "string",
+    help: `Region printed in 'export AWS_REGION=' (default: the first seeded instance's, else ${DEFAULT_REGION})`,
+  },
+  help: { type: "boolean", default: false, help: "print this help and exit" },
+} as const;
+
+/** The help text: one line per flag of {@link FLAGS}. */
+function usage(): string {
+  const lines = Object.entries(FLAGS).map(([name, flag]) => {
+    const value =
+      flag.type === "string"
+        ? ` <${name === "seed" || name === "state-file" ? "file" : "value"}>`
+        : "";
+    const fallback =
+      "default" in flag && flag.type === "string" ? ` (default ${flag.default})` : "";
+    return `  --${name}${value}\n      ${flag.help}${fallback}`;
+  });
+  return ["Usage: connect-emulator [flags]", "", "Flags:", ...lines].join("\n");
+}
 
 function readSeed(path: string): EmulatorSeed {
   let data: unknown;
@@ -23,27 +71,22 @@ function readSeed(path: string): EmulatorSeed {
   }
   const seed = parseSeed(data);
   if (typeof seed === "string") {
-    throw new Error(`The seed file ${path} is invalid: ${seed}. See emulator/seed.example.json.`);
+    throw new Error(
+      `The seed file ${path} is invalid: ${seed}. See emulator/seed.example.json in the pulumi-connect-outbound-chat package.`,
+    );
   }
   return seed;
 }
 
+/** The Region to print: the one given, else the first seeded instance's, else the default. */
+function regionToPrint(given: string | undefined, seed: EmulatorSeed | undefined): string {
+  return given ?? seed?.instances.find((i) => i.region !== undefined)?.region ?? DEFAULT_REGION;
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: "string", default: "4599" },
-      host: { type: "string", default: "127.0.0.1" },
-      seed: { type: "string" },
-      "demo-seed": { type: "boolean", default: false },
-      "state-file": { type: "string" },
-      "access-key-id": { type: "string", default: DEFAULT_CREDENTIALS.accessKeyId },
-      "secret-access-key": { type: "string", default: DEFAULT_CREDENTIALS.secretAccessKey },
-      region: { type: "string", default: "us-east-1" },
-      help: { type: "boolean", default: false },
-    },
-  });
+  const { values } = parseArgs({ options: FLAGS, strict: true });
   if (values.help) {
-    console.log(USAGE);
+    console.log(usage());
     return;
   }
   const port = Number(values.port);
@@ -66,8 +109,13 @@ async function main(): Promise<void> {
   console.log(`export AWS_ENDPOINT_URL_CONNECT=${emulator.endpoint}`);
   console.log(`export AWS_ACCESS_KEY_ID=${emulator.credentials.accessKeyId}`);
   console.log(`export AWS_SECRET_ACCESS_KEY=${emulator.credentials.secretAccessKey}`);
-  console.log(`export AWS_REGION=${values.region}`);
+  console.log(`export AWS_REGION=${regionToPrint(values.region, seed)}`);
+  let stopping = false;
   const shutdown = (): void => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
     emulator.stop().then(
       () => process.exit(0),
       () => process.exit(1),
@@ -75,10 +123,18 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+  // npx runs the command under `sh -c` and does not pass SIGTERM on: when the process that
+  // started the emulator is gone (it is re-parented), stop as if signalled.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) {
+      shutdown();
+    }
+  }, 250).unref();
 }
 
 main().catch((error: unknown) => {
   console.error(`connect-emulator: ${(error as Error).message}`);
-  console.error(USAGE);
+  console.error("Run connect-emulator --help for the flags.");
   process.exit(2);
 });

@@ -10,7 +10,13 @@ export {
   ReadResult,
   ResourceInitFailure,
 } from "./host";
-export { installInto, PackedPackage, packPackage, run } from "./packed-package";
+export {
+  installInto,
+  PackedPackage,
+  packPackage,
+  pulumiVersionUnderTest,
+  run,
+} from "./packed-package";
 export {
   PlainProgramOptions,
   ProgramOptions,

@@ -22,7 +22,7 @@ const PACKED_SOURCES = [
   "provider",
   "emulator",
 ];
-const OPTIONAL_SOURCES = ["README.md", "LICENSE", "NOTICE"];
+const OPTIONAL_SOURCES = ["README.md", "CHANGELOG.md", "LICENSE", "NOTICE"];
 
 /** Runs a command; a failure carries its whole output (tsc writes its errors to stdout). */
 export async function run(command: string, args: string[], cwd: string): Promise<string> {
@@ -95,11 +95,13 @@ export async function installInto(
   await fs.writeFile(path.join(directory, "package.json"), JSON.stringify(packageJson, null, 2));
   // As a user does (`npm install pulumi-connect-outbound-chat @pulumi/pulumi`): the program's own
   // @pulumi/pulumi, which the package takes as a peer; the version this repository runs on.
-  const pulumiVersion = (
-    JSON.parse(await fs.readFile(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as {
-      version: string;
-    }
-  ).version;
+  const pulumiVersion =
+    pulumiVersionUnderTest() ??
+    (
+      JSON.parse(await fs.readFile(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as {
+        version: string;
+      }
+    ).version;
   await run(
     "npm",
     [
@@ -112,4 +114,13 @@ export async function installInto(
     ],
     directory,
   );
+}
+
+/**
+ * The `@pulumi/pulumi` version that installed-package tests install beside the package, when CI
+ * asks for another than the one this repository develops on (`PULUMI_VERSION_UNDER_TEST`, set by
+ * .ci/run to the oldest version the peer range claims).
+ */
+export function pulumiVersionUnderTest(): string | undefined {
+  return process.env.PULUMI_VERSION_UNDER_TEST || undefined;
 }

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createConnection } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConnectClient, StartOutboundChatContactCommand } from "@aws-sdk/client-connect";
 import { startInput, UUID } from "./fixtures";
@@ -74,4 +77,95 @@ describe("connect-emulator CLI", () => {
     assert.equal(code, 2);
     assert.match(stderr, /connect-emulator: Cannot read the seed file missing\.json/);
   });
+
+  it("prints the seed's Region in its exports when --region is not given", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cli-seed-"));
+    const seedFile = join(dir, "seed.json");
+    writeFileSync(
+      seedFile,
+      JSON.stringify({
+        instances: [{ id: "11111111-2222-3333-4444-555555555555", region: "eu-west-2" }],
+      }),
+    );
+    const { child, output } = startCli(["--port", "0", "--seed", seedFile]);
+    try {
+      assert.match(await output, /export AWS_REGION=eu-west-2\n/);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+
+  it("prints --region over the seed's Region", async () => {
+    const { child, output } = startCli([
+      "--port",
+      "0",
+      "--demo-seed",
+      "--region",
+      "ap-southeast-2",
+    ]);
+    try {
+      assert.match(await output, /export AWS_REGION=ap-southeast-2\n/);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    it(`exits with 0 on ${signal} and frees its port`, async () => {
+      const { child, output } = startCli(["--port", "0", "--demo-seed"]);
+      const port = Number(/127\.0\.0\.1:(\d+)/.exec(await output)?.[1]);
+      const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      child.kill(signal);
+      assert.equal(await exited, 0);
+      assert.equal(await connects(port), false);
+    });
+  }
+
+  it("lists every flag it accepts in --help, and accepts every flag --help lists", async () => {
+    const expected = [
+      "--port",
+      "--host",
+      "--seed",
+      "--demo-seed",
+      "--state-file",
+      "--access-key-id",
+      "--secret-access-key",
+      "--region",
+      "--help",
+    ];
+    const help = await runCli(["--help"]);
+    assert.equal(help.code, 0);
+    const listed = help.stdout.match(/^ {2}--[a-z-]+/gm)?.map((flag) => flag.trim());
+    assert.deepEqual(listed, expected);
+    const unknown = await runCli(["--verbose"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /Unknown option '--verbose'/);
+  });
 });
+
+function runCli(
+  args: readonly string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(
+    process.execPath,
+    ["-r", "ts-node/register/transpile-only", "emulator/cli.ts", ...args],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, stdout, stderr })));
+}
+
+/** Whether something accepts a TCP connection on the loopback port. */
+function connects(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
