@@ -1,15 +1,14 @@
 /**
  * Errors of the Amazon Connect API, told in words that say what happened and what to do.
  *
- * AWS errors are recognised by `name` only, never by their message. The service's own message is
- * used for `InvalidRequestException` alone (it is the only one that says which input is wrong), and
- * only after redacting every quoted value and masking anything that looks like a phone number,
- * because the service echoes input ("Value 'Hello Ada' at 'initialSystemMessage.content' failed to
- * satisfy constraint: ...").
- * No other message includes text from the service or from the request: a customer's phone number or
- * a chat message never reaches a log through these errors.
+ * AWS errors are recognised by `name` only, never by their message. Of the service's own message,
+ * only the names of the request members it mentions are passed on, for `InvalidRequestException`
+ * (the one that says which input is wrong): see `redact.ts`. No message includes other text from
+ * the service or from the request: a customer's phone number, a chat message or a template value
+ * never reaches a log through these errors, in whatever form the service wrote it.
  */
 import { describeDuration, isPacingDeadlineError } from "./pacing";
+import { memberNamesIn } from "./redact";
 
 /** What was being done when the error happened. IDs and ARNs are not secret; they are named. */
 export interface ContactCallContext {
@@ -23,50 +22,6 @@ export interface ContactCallContext {
   readonly sourcePhoneNumberArn?: string;
   /** @default - not named in messages */
   readonly contactId?: string;
-}
-
-const PHONE_NUMBER = /\+?\d[\d\s-]{6,}/g;
-const MASK = "<masked>";
-
-/** Replaces whatever looks like a phone number (7 or more digits, spaces or dashes) with a mask. */
-export function maskPhoneNumbers(text: string): string {
-  // Keep the whitespace the pattern swallowed after the number.
-  return text.replace(PHONE_NUMBER, (found) => MASK + (/\s*$/.exec(found)?.[0] ?? ""));
-}
-
-const REDACTED = "<redacted>";
-/** A member path as AWS names it in validation messages: `initialSystemMessage.content`. */
-const MEMBER_PATH = /^[A-Za-z][\w.-]*$/;
-/**
- * AWS's validation form, "Value '<value>' at '<member path>' failed to satisfy constraint": the
- * value is everything between the quotes, apostrophes included, up to the quote followed by the
- * member path and "failed".
- */
-const QUOTED_VALUE_AT_PATH =
-  /\b([Vv]alue)\s+(['"])[\s\S]*?\2(?=\s+at\s+(['"])[A-Za-z][\w.-]*\3\s+failed\b)/g;
-/** "Value '<value>'" in any other form: to the last quote of its kind, to be safe. */
-const QUOTED_VALUE = /\b([Vv]alue)\s+(['"])[\s\S]*\2/g;
-/** Any other quoted run, with the "at " before it if there is one. */
-const QUOTED_RUN = /(\bat\s+)?(['"])([\s\S]*?)\2/g;
-
-/**
- * Replaces every quoted value in a service message with `<redacted>`: `Value 'Hello Ada'` becomes
- * `Value <redacted>`, and so does any other quoted run, except a member path after "at"
- * (`at 'initialSystemMessage.content'`), which says which input is wrong and is kept, as are the
- * constraints. The service quotes the values it rejects, and a value may be a chat message.
- */
-export function redactQuotedValues(text: string): string {
-  return (
-    text
-      .replace(QUOTED_VALUE_AT_PATH, `$1 ${REDACTED}`)
-      // A quoted value left (not in AWS's form): redact to the last quote of its kind, to be safe.
-      .replace(QUOTED_VALUE, `$1 ${REDACTED}`)
-      .replace(
-        QUOTED_RUN,
-        (found: string, at: string | undefined, _quote: string, inner: string) =>
-          at !== undefined && MEMBER_PATH.test(inner) ? found : `${at ?? ""}${REDACTED}`,
-      )
-  );
 }
 
 /**
@@ -152,14 +107,13 @@ function statusCode(error: unknown): number | undefined {
   return undefined;
 }
 
-function serviceMessage(error: unknown): string {
-  if (typeof error === "object" && error !== null) {
-    const { message } = error as AwsErrorShape;
-    if (typeof message === "string" && message.trim() !== "") {
-      return maskPhoneNumbers(redactQuotedValues(message.trim()));
-    }
-  }
-  return "(no details given)";
+/** The request members the service's message names, as a clause: ", naming a and b". */
+function namedMembers(error: unknown): string {
+  const names =
+    typeof error === "object" && error !== null
+      ? memberNamesIn((error as AwsErrorShape).message)
+      : [];
+  return names.length === 0 ? "" : `, naming ${joinList(names)}`;
 }
 
 /**
@@ -204,8 +158,10 @@ const CREDENTIALS_HELP =
 
 const messages: Record<string, Describe> = {
   InvalidRequestException: (c, e) =>
-    `Amazon Connect rejected ${c.operation} for ${where(c)} as invalid: ${serviceMessage(e)}. ` +
-    "Correct the resource's inputs and run `pulumi up` again.",
+    `Amazon Connect rejected ${c.operation} for ${where(c)} as invalid${namedMembers(e)}. ` +
+    "Correct the resource's inputs and run `pulumi up` again; `pulumi preview` checks them " +
+    "first. The service's own message is left out (it may quote the inputs); it is in the " +
+    "error's `cause`.",
   InvalidParameterException: (c) =>
     `Amazon Connect rejected a parameter of ${c.operation} for ${contactOf(c)} in ${where(c)}. ` +
     "Check that the instance ID and contact ID are IDs (not ARNs) of that instance.",
@@ -300,16 +256,16 @@ function isTimeout(error: unknown): boolean {
 }
 
 function joinList(items: string[]): string {
-  if (items.length <= 1) {
-    return items.join("");
+  if (items.length <= 2) {
+    return items.join(" and ");
   }
   return `${items.slice(0, -1).join(", ")}, and ${items[items.length - 1]}`;
 }
 
 /**
  * Wraps an error of a call to Amazon Connect in a {@link ContactApiError} whose message says what
- * happened and what to do. The original error is kept as `cause`; its message is never copied,
- * except the masked service message of an `InvalidRequestException`.
+ * happened and what to do. The original error is kept as `cause`; its message is never copied:
+ * of an `InvalidRequestException`'s, only the request members it names.
  */
 export function describeAwsError(error: unknown, context: ContactCallContext): Error {
   if (isContactApiError(error)) {

@@ -32,7 +32,7 @@ export async function create(
   if (inputs.clientToken === undefined) {
     const endedAt = await endedBefore(region, request.InstanceId!, contactId, startedAt);
     if (endedAt !== undefined) {
-      throw replayedContactError(contactId, endedAt, clientToken);
+      throw replayedContactError(contactId, endedAt);
     }
   }
   return {

@@ -32,14 +32,20 @@ export async function endedBefore(
   }
 }
 
-/** The error for a create that sent nothing because its token had been used before. */
-export function replayedContactError(contactId: string, endedAt: Date, clientToken: string): Error {
+/**
+ * The error for a create that sent nothing because its token had been used before. It never
+ * includes the token: a derived token is a digest of the URN and the inputs, so a printed one can
+ * be searched back to the destination number. It says where to read it instead.
+ */
+export function replayedContactError(contactId: string, endedAt: Date): Error {
   return new Error(
     `Amazon Connect answered with contact ${contactId}, which had ended at ` +
       `${endedAt.toISOString()}, before this create began: its ClientToken was used within the ` +
       "last 7 days (by this resource before it was destroyed, or with the inputs it had before), " +
       "so no message was sent now. To send it again, change `triggers`. If this create retries " +
       "one that was interrupted and that contact is the one you meant, keep it by setting " +
-      `\`clientToken: "${clientToken}"\`.`,
+      "`clientToken` to the token it was started with: the resource's secret `clientToken` " +
+      "output in the deployment that started it (`pulumi stack export --version <N> " +
+      "--show-secrets`).",
   );
 }

@@ -5,11 +5,10 @@ import {
   awsErrorNameOf,
   describeAwsError,
   isContactGone,
-  maskPhoneNumbers,
-  redactQuotedValues,
   type ContactCallContext,
 } from "../../provider/aws/errors";
 import { pacingDeadlineError } from "../../provider/aws/pacing";
+import { memberNamesIn } from "../../provider/aws/redact";
 import { awsError } from "./fixtures";
 
 const CUSTOMER = "+14155550100";
@@ -50,7 +49,7 @@ const rows: Row[] = [
   {
     name: "InvalidRequestException",
     status: 400,
-    fragments: ["rejected StartOutboundChatContact", "<masked>", "Correct the resource's inputs"],
+    fragments: ["rejected StartOutboundChatContact", "Correct the resource's inputs", "`cause`"],
   },
   {
     name: "ConflictException",
@@ -191,11 +190,14 @@ describe("describeAwsError", () => {
       assert.ok(!shown.includes(CONTENT), shown);
       assert.ok(!shown.includes(CUSTOMER.slice(2)), shown);
     }
-    assert.match(
+    assert.equal(
       error.message,
-      /Value <redacted> at 'initialSystemMessage\.content' failed to satisfy constraint: Member must have length less than or equal to 1024/,
+      "Amazon Connect rejected StartOutboundChatContact for instance " +
+        `${context.instanceId} in eu-west-2 as invalid, naming initialSystemMessage.content and ` +
+        "destinationEndpoint.address. Correct the resource's inputs and run `pulumi up` again; " +
+        "`pulumi preview` checks them first. The service's own message is left out (it may quote " +
+        "the inputs); it is in the error's `cause`.",
     );
-    assert.match(error.message, /Value <redacted> at 'destinationEndpoint\.address'/);
   });
 
   it("keeps the HTTP status of the answer", () => {
@@ -260,48 +262,80 @@ describe("describeAwsError", () => {
   });
 });
 
-describe("maskPhoneNumbers", () => {
-  const rows: Array<[string, string]> = [
-    ["call +14155550100 now", "call <masked> now"],
-    ["call 415-555-0100 now", "call <masked> now"],
-    ["call +44 20 7946 0958", "call <masked>"],
-    ["InstanceId must be 1..100 characters", "InstanceId must be 1..100 characters"],
+// Issue 9.3: whatever the form of a value the service echoes, quoted or not, none of it is passed on.
+describe("service messages passed on (9.3)", () => {
+  const secrets = {
+    "E.164": "+14155550123",
+    national: "(415) 555-0123",
+    dotted: "415.555.0123",
+    dashed: "415-555-0123",
+    "message words": "Ada your parcel arrives Tuesday",
+    "template value": "Gold member since spring",
+    "a secret word alone": "Rosebud",
+  };
+  const forms = (value: string): string[] => [
+    `Value '${value}' at 'destinationEndpoint.address' failed to satisfy constraint: Member must satisfy regular expression pattern`,
+    `Value "${value}" at 'initialSystemMessage.content' failed to satisfy constraint`,
+    `Endpoint ${value} is not valid for SMS`,
+    `Invalid destination: ${value}`,
+    `Template attribute customAttributes.tier has invalid value ${value}`,
+    `${value}`,
+    `InitialSystemMessage.Content ${value} ContactFlowId`,
   ];
-  for (const [text, masked] of rows) {
-    it(`masks "${text}" as "${masked}"`, () => {
-      assert.equal(maskPhoneNumbers(text), masked);
+  for (const [label, value] of Object.entries(secrets)) {
+    it(`passes on no part of ${label} in any of ${forms(value).length} forms`, () => {
+      const pieces = value.split(/[^A-Za-z0-9]+/).filter((piece) => piece.length >= 3);
+      for (const text of forms(value)) {
+        const error = describeAwsError(awsError("InvalidRequestException", 400, text), context);
+        const shown = [
+          error.message,
+          String(error),
+          error.stack ?? "",
+          inspect(error),
+          JSON.stringify(error),
+        ];
+        for (const piece of pieces) {
+          for (const view of shown) {
+            assert.ok(!view.includes(piece), `"${piece}" of ${label} shown in: ${view}`);
+          }
+        }
+        assert.doesNotMatch(withoutIds(error.message, context), /\d{3}/);
+      }
     });
   }
-});
 
-describe("redactQuotedValues", () => {
-  const rows: Array<[string, string]> = [
-    [
-      "1 validation error detected: Value 'Hello Ada, it's ready' at 'initialSystemMessage.content' failed to satisfy constraint: Member must not be blank",
-      "1 validation error detected: Value <redacted> at 'initialSystemMessage.content' failed to satisfy constraint: Member must not be blank",
-    ],
-    [
-      `Value "Hello" at 'initialSystemMessage.content' failed to satisfy constraint: Member must have length less than or equal to 1024`,
-      "Value <redacted> at 'initialSystemMessage.content' failed to satisfy constraint: Member must have length less than or equal to 1024",
-    ],
-    [
-      "Value null at 'contactFlowId' failed to satisfy constraint: Member must not be null",
-      "Value null at 'contactFlowId' failed to satisfy constraint: Member must not be null",
-    ],
-    ["Invalid value 'Hello Ada' for the message", "Invalid value <redacted> for the message"],
-    [
-      "Value 'see you at 'noon' ok' at 'initialSystemMessage.content' is too long",
-      // Not AWS's form ("failed to satisfy"): to the last quote, the member path with it.
-      "Value <redacted> is too long",
-    ],
-    [`rejected for message "Hello Ada"`, "rejected for message <redacted>"],
-    ["InstanceId must be 1..100 characters", "InstanceId must be 1..100 characters"],
-  ];
-  for (const [text, redacted] of rows) {
-    it(`${text === redacted ? "keeps" : "redacts"} "${text}"${text === redacted ? "" : ` as "${redacted}"`}`, () => {
-      assert.equal(redactQuotedValues(text), redacted);
-    });
-  }
+  it("keeps the member names and paths a message mentions, and nothing else", () => {
+    const rows: Array<[string, string[]]> = [
+      [
+        "Value 'x' at 'initialSystemMessage.content' failed to satisfy constraint",
+        ["initialSystemMessage.content"],
+      ],
+      ["ContactFlowId is not a flow of the instance", ["ContactFlowId"]],
+      ["Value at 'segmentAttributes.connect.valueString' failed", []],
+      [
+        "Invalid InitialTemplatedSystemMessage.TemplateAttributes.CustomAttributes",
+        ["InitialTemplatedSystemMessage.TemplateAttributes.CustomAttributes"],
+      ],
+      ["content and type are plain words here", []],
+      ["Endpoint 415.555.0123 rejected", []],
+      ["a.b.c.d", []],
+    ];
+    for (const [text, names] of rows) {
+      assert.deepEqual(memberNamesIn(text), names, text);
+    }
+    assert.deepEqual(memberNamesIn(undefined), []);
+  });
+
+  it("passes on at most 5 member names", () => {
+    const text = "instanceId contactFlowId clientToken attributes relatedContactId sourceEndpoint";
+    assert.deepEqual(memberNamesIn(text), [
+      "instanceId",
+      "contactFlowId",
+      "clientToken",
+      "attributes",
+      "relatedContactId",
+    ]);
+  });
 });
 
 describe("isContactGone", () => {

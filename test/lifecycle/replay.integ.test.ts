@@ -39,6 +39,10 @@ describe("a token used again within 7 days", function () {
       ),
     );
     assert.equal(again.error?.message.includes(DESTINATION), false);
+    // 9.1: the token is a digest of the URN and the inputs; it never appears in the error.
+    const { clientToken } = first;
+    assert.equal(typeof clientToken, "string");
+    assert.equal(again.error?.message.includes(clientToken!), false);
     assert.equal(stack.engine.get("first"), undefined);
     assert.equal(emulator.contacts().length, 1);
 

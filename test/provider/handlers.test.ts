@@ -102,6 +102,22 @@ describe("the provider's handlers", () => {
       assert.equal(error.message.includes("Welcome aboard!"), false);
     });
 
+    it("never prints the ClientToken in the reused-token error, and says where to read it (9.1)", async () => {
+      connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-old" });
+      connect.on(DescribeContactCommand).resolves({
+        Contact: { Id: "contact-old", DisconnectTimestamp: new Date(Date.now() - 60 * 60_000) },
+      });
+      const error = await handlers.create(inputs()).then(
+        () => assert.fail("create succeeded"),
+        (e: Error) => e,
+      );
+      const sent = connect.commandCalls(StartOutboundChatContactCommand)[0].args[0].input;
+      assert.equal(typeof sent.ClientToken, "string");
+      assert.equal(error.message.includes(sent.ClientToken!), false);
+      assert.doesNotMatch(error.message, /[0-9a-f]{16}/);
+      assert.match(error.message, /the resource's secret `clientToken` output/);
+    });
+
     it("accepts a contact that ended within the clock skew of the create (a flow that ends at once)", async () => {
       connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-1" });
       connect.on(DescribeContactCommand).resolves({
