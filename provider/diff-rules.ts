@@ -1,4 +1,4 @@
-import { canonicalJson } from "./canonical";
+import { nonPlainPart, sameValue } from "./canonical";
 import { parseInstanceRef } from "./arn";
 import {
   contactFlowIdOf,
@@ -79,11 +79,24 @@ export function containsUnknown(value: unknown): boolean {
   return false;
 }
 
+/**
+ * Whether the view of `key` differs. A value that cannot be compared (not plain data: a BigInt, a
+ * cycle, a getter that throws) counts as a change, never as an exception.
+ */
 function differs(view: View, olds: ContactInputs, news: ContactInputs, key: string): boolean {
-  if (containsUnknown((news as unknown as Record<string, unknown>)[key])) {
+  try {
+    const given = (news as unknown as Record<string, unknown>)[key];
+    const stored = (olds as unknown as Record<string, unknown>)[key];
+    if (nonPlainPart(given) !== undefined || nonPlainPart(stored) !== undefined) {
+      return true;
+    }
+    if (containsUnknown(given)) {
+      return true;
+    }
+    return !sameValue(view(olds), view(news));
+  } catch {
     return true;
   }
-  return canonicalJson(view(olds)) !== canonicalJson(view(news));
 }
 
 /** The keys of `views` whose view of the inputs differs between `olds` and `news`. */

@@ -284,6 +284,26 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
     property: `segmentAttributes["${"k".repeat(64)}…"]`,
     reasonIncludes: "1 to 128 characters",
   },
+  // 9.2: segment attribute keys of the top level: letters, digits, - and _, or connect:-prefixed.
+  ...["my key", "my.key", "key!", "connect:my key", "über"].map((key): InvalidInputRow => ({
+    name: `a segment attribute key has a character the API does not allow (${JSON.stringify(key)})`,
+    mutate: (i) => (i.segmentAttributes = { [key]: { valueString: "a" } }),
+    property: `segmentAttributes[${JSON.stringify(key)}]`,
+    reasonIncludes: 'may contain only letters, digits, "-" and "_"',
+  })),
+  // 9.5: nesting that the provider does not send is refused at check, with its path.
+  {
+    name: "a valueMap nests more than 32 levels deep",
+    mutate: (i) => {
+      let value: Record<string, unknown> = { valueString: "leaf" };
+      for (let level = 0; level < 1000; level++) {
+        value = { valueMap: { next: value } };
+      }
+      i.segmentAttributes = { "connect:Custom": value };
+    },
+    property: 'segmentAttributes["connect:Custom"]' + '.valueMap["next"]'.repeat(32),
+    reasonIncludes: "more than 32 levels deep",
+  },
   {
     name: "a nested valueInteger is not a whole number",
     mutate: (i) =>

@@ -20,7 +20,8 @@ import {
   validateParticipantDetails,
   validateTriggers,
 } from "./options";
-import { InputProblem, isRecord, problem, describeType } from "./problems";
+import { nonPlainPart } from "../canonical";
+import { InputProblem, isRecord, memberPath, problem, describeType } from "./problems";
 import { validateSegmentAttributes } from "./segment-attributes";
 import { validateUnknownProperties } from "./unknown";
 
@@ -61,5 +62,36 @@ export function validateInputs(inputs: Record<string, unknown>): InputProblem[] 
       ),
     ];
   }
+  const nonPlain = nonPlainProblems(inputs);
+  if (nonPlain.length > 0) {
+    return nonPlain;
+  }
   return VALIDATORS.flatMap((validate) => validate(inputs));
+}
+
+/**
+ * One problem for each top-level property whose value is not plain data (the engine sends JSON;
+ * a program calling the provider directly might not): the validators below walk plain data only.
+ */
+function nonPlainProblems(inputs: Record<string, unknown>): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const key of Object.keys(inputs)) {
+    let part: string | undefined;
+    try {
+      part = nonPlainPart(inputs[key]);
+    } catch {
+      part = "a property that cannot be read (a getter that throws)";
+    }
+    if (part !== undefined) {
+      const property = memberPath("", key);
+      problems.push(
+        problem(
+          property,
+          `${property} must be plain data (strings, numbers, booleans, null, arrays and objects); ` +
+            `received ${part}. Fix: pass the value as JSON would write it.`,
+        ),
+      );
+    }
+  }
+  return problems;
 }

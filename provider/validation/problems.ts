@@ -91,11 +91,21 @@ const MAX_KEY_IN_PATH = 64;
 
 /** The path of a map entry: `attributes["bad key"]`. Very long keys are shortened. */
 export function keyPath(base: string, key: string): string {
-  const shown =
-    characterCount(key) <= MAX_KEY_IN_PATH
-      ? key
-      : `${Array.from(key).slice(0, MAX_KEY_IN_PATH).join("")}…`;
-  return `${base}[${JSON.stringify(shown)}]`;
+  return `${base}[${JSON.stringify(shownName(key))}]`;
+}
+
+/**
+ * A key or property name as paths and messages show it: cut to 64 characters with an ellipsis, so
+ * that a hostile 10 MB name costs a message no more than a short one.
+ */
+export function shownName(name: string): string {
+  // Cheap first: a string of at most 64 UTF-16 units has at most 64 code points.
+  if (name.length <= MAX_KEY_IN_PATH || characterCount(name) <= MAX_KEY_IN_PATH) {
+    return name;
+  }
+  return `${Array.from(name.slice(0, MAX_KEY_IN_PATH * 2))
+    .slice(0, MAX_KEY_IN_PATH)
+    .join("")}…`;
 }
 
 /** The path of a list element: `supportedMessagingContentTypes[1]`. */
@@ -105,7 +115,8 @@ export function indexPath(base: string, index: number): string {
 
 /** The path of a structure member: `destinationEndpoint.address`. */
 export function memberPath(base: string, member: string): string {
-  return base === "" ? member : `${base}.${member}`;
+  const shown = shownName(member);
+  return base === "" ? shown : `${base}.${shown}`;
 }
 
 /** Builds a problem: `<property> <what is wrong>; received <value>. Fix: <fix>`. */
@@ -178,9 +189,17 @@ function editDistance(a: string, b: string): number {
   return previous[y.length];
 }
 
-/** The known name closest to `name` (by edit distance, ignoring case). */
-export function closestName(name: string, known: readonly string[]): string {
-  let best = known[0];
+/**
+ * The known name closest to `name` (by edit distance, ignoring case), or undefined when `name` is
+ * so much longer than every known name that it cannot be a typo of one: the edit distance is then
+ * never computed, so its work stays bounded whatever the name's length.
+ */
+export function closestName(name: string, known: readonly string[]): string | undefined {
+  const longest = Math.max(...known.map((k) => k.length));
+  if (name.length > 2 * longest) {
+    return undefined;
+  }
+  let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of known) {
     const distance = editDistance(name, candidate);
@@ -208,10 +227,11 @@ export function checkMembers(
     .map((key) => {
       const property = memberPath(base, key);
       const suggestion = closestName(key, known);
+      const didYouMean = suggestion === undefined ? "" : `did you mean "${suggestion}"? `;
       return problem(
         property,
-        `${property} is not a property of ${owner}${listed}; received a value under the name "${key}". ` +
-          `Fix: did you mean "${suggestion}"? Rename or remove it.`,
+        `${property} is not a property of ${owner}${listed}; received a value under the name ` +
+          `${JSON.stringify(shownName(key))}. Fix: ${didYouMean}Rename or remove it.`,
       );
     });
 }

@@ -1,6 +1,16 @@
 /**
  * Validator for segmentAttributes: a map of keys (1..128 characters) to values that set exactly
  * one of valueString, valueMap, valueInteger, valueList or valueArn.
+ *
+ * Keys: the API reference says segment attribute keys "can include only alphanumeric, -, and _",
+ * while the system-defined keys it names are prefixed `connect:` (`connect:Subtype`). So a key of
+ * the top level is either user-defined, of letters, digits, `-` and `_` only, or a system key:
+ * `connect:` followed by the same characters. Keys inside a valueMap have only the model's length
+ * limit (the reference states no character rule for them).
+ *
+ * Depth: the API states no limit on how deep valueMap and valueList nest; values nested deeper than
+ * 32 levels are refused here, with their path, rather than sent for the service to reject after
+ * the preview passed.
  */
 import { parseArn } from "../arn";
 import { characterCount } from "../mask";
@@ -30,8 +40,10 @@ export const SUBTYPES = ["connect:SMS", "connect:WhatsApp"] as const;
 const VALUE_MEMBERS = ["valueString", "valueMap", "valueInteger", "valueList", "valueArn"] as const;
 const MAX_KEY_LENGTH = 128;
 const MAX_VALUE_STRING_LENGTH = 1024;
-/** How deep valueMap and valueList may nest before we stop looking (guards against cycles). */
+/** How deep valueMap and valueList may nest (also what bounds the walk over a cyclic value). */
 const MAX_DEPTH = 32;
+/** A top-level key: user-defined (letters, digits, - and _) or a system key prefixed `connect:`. */
+const TOP_LEVEL_KEY = /^(connect:)?[A-Za-z0-9_-]+$/;
 
 /** What the subtype in segmentAttributes is, as far as can be told now. */
 export type SubtypeState =
@@ -76,6 +88,24 @@ function checkKey(key: string, base: string): InputProblem | undefined {
   );
 }
 
+/** A top-level key's characters: see the file comment. */
+function checkTopLevelKey(key: string, base: string): InputProblem | undefined {
+  if (TOP_LEVEL_KEY.test(key)) {
+    return undefined;
+  }
+  const property = keyPath(base, key);
+  return problem(
+    property,
+    `${property}: a segment attribute key may contain only letters, digits, "-" and "_" (system ` +
+      'keys start with "connect:", such as "connect:Subtype"); received a key with ' +
+      `${[...new Set(key.replace(/^connect:/, "").replace(/[A-Za-z0-9_-]/g, ""))]
+        .slice(0, 5)
+        .map((c) => JSON.stringify(c))
+        .join(", ")}. Fix: rename the key, for example ` +
+      `to ${quote(key.replace(/^(connect:)?/, "").replace(/[^A-Za-z0-9_-]+/g, "_"))}.`,
+  );
+}
+
 /** Checks one value, recursively. `system` is whether it sits under a `connect:` key. */
 function checkValue(
   value: unknown,
@@ -117,6 +147,17 @@ function checkValue(
     );
   }
   if (depth >= MAX_DEPTH) {
+    const nested = set.filter((m) => m === "valueMap" || m === "valueList");
+    if (nested.length > 0) {
+      problems.push(
+        problem(
+          property,
+          `${property} nests valueMap and valueList more than ${MAX_DEPTH} levels deep, more than ` +
+            `this provider sends; received a value that goes on deeper at this path. Fix: flatten ` +
+            `the value to at most ${MAX_DEPTH} levels.`,
+        ),
+      );
+    }
     return problems;
   }
   for (const member of set) {
@@ -227,7 +268,9 @@ function checkMap(
   }
   const problems: InputProblem[] = [];
   for (const [key, entry] of Object.entries(value)) {
-    const keyProblem = checkKey(key, property);
+    const keyProblem =
+      checkKey(key, property) ??
+      (system === undefined ? checkTopLevelKey(key, property) : undefined);
     if (keyProblem !== undefined) {
       problems.push(keyProblem);
       continue;

@@ -1,0 +1,127 @@
+/**
+ * Issue 9.4: check and diff answer every input with problems or a classification, never an
+ * exception, and hostile input stays cheap: inputs the engine would never send (it speaks JSON)
+ * but a program calling the provider directly, or a broken one, might.
+ */
+import { strict as assert } from "assert";
+import * as handlers from "../../provider/handlers";
+import { ContactInputs, ContactOutputs } from "../../provider/types";
+import { validInputs } from "../fixtures";
+
+function cyclicObject(): Record<string, unknown> {
+  const value: Record<string, unknown> = { valueString: "a" };
+  value.self = value;
+  return value;
+}
+
+function cyclicArray(): unknown[] {
+  const value: unknown[] = [];
+  value.push(value);
+  return value;
+}
+
+function deep(levels: number): Record<string, unknown> {
+  let value: Record<string, unknown> = { valueString: "leaf" };
+  for (let level = 0; level < levels; level++) {
+    value = { valueMap: { next: value } };
+  }
+  return value;
+}
+
+function throwingGetter(): Record<string, unknown> {
+  return Object.defineProperty({}, "address", {
+    enumerable: true,
+    get() {
+      throw new Error("boom");
+    },
+  });
+}
+
+/** Hostile values, each put under several properties below. */
+const HOSTILE: ReadonlyArray<[string, () => unknown]> = [
+  ["a BigInt", () => BigInt(10) ** BigInt(30)],
+  ["a cyclic object", cyclicObject],
+  ["a cyclic array", cyclicArray],
+  ["a value nested 100,000 deep", () => deep(100_000)],
+  ["a symbol", () => Symbol("s")],
+  ["a function", () => () => 1],
+  ["an object with a getter that throws", throwingGetter],
+];
+
+const PROPERTIES = [
+  "destinationEndpoint",
+  "segmentAttributes",
+  "attributes",
+  "triggers",
+  "initialSystemMessage",
+] as const;
+
+function withValue(property: string, value: unknown): ContactInputs {
+  return { ...validInputs(), [property]: value };
+}
+
+function stored(inputs: ContactInputs): ContactOutputs {
+  return {
+    ...inputs,
+    contactId: "c-1",
+    clientToken: "t",
+    clientTokenSource: "derived",
+    region: "us-east-1",
+    instanceId: "11111111-2222-3333-4444-555555555555",
+  };
+}
+
+describe("hostile input to check and diff (9.4)", () => {
+  for (const [label, make] of HOSTILE) {
+    for (const property of PROPERTIES) {
+      it(`check reports ${label} under ${property} as a problem at ${property}, without throwing`, async () => {
+        const result = await handlers.check(validInputs(), withValue(property, make()));
+        const failures = result.failures ?? [];
+        assert.ok(failures.length >= 1, `no problem reported for ${label}`);
+        assert.ok(
+          failures.every((f) => f.property.startsWith(property)),
+          JSON.stringify(failures.map((f) => f.property)),
+        );
+      });
+
+      it(`diff classifies ${label} under ${property}, as new or old value, without throwing`, async () => {
+        const hostile = withValue(property, make());
+        const asNew = await handlers.diff("c-1", stored(validInputs()), hostile);
+        assert.equal(asNew.changes, true);
+        const asOld = await handlers.diff("c-1", stored(hostile), validInputs());
+        assert.equal(asOld.changes, true);
+      });
+    }
+  }
+
+  it("check answers a 10 MB unknown property name quickly, with a short message", async () => {
+    const name = "x".repeat(10 * 1024 * 1024);
+    const started = process.hrtime.bigint();
+    const result = await handlers.check(validInputs(), {
+      ...validInputs(),
+      [name]: 1,
+    });
+    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const failures = result.failures ?? [];
+    assert.equal(failures.length, 1);
+    assert.equal(failures[0].property, `${"x".repeat(64)}…`);
+    assert.ok(JSON.stringify(failures).length < 1024, `${JSON.stringify(failures).length} bytes`);
+    assert.match(failures[0].reason, /Rename or remove it/);
+    assert.doesNotMatch(failures[0].reason, /did you mean/);
+    // Generous: it took 15 s before; a bound on the work, not a benchmark.
+    assert.ok(elapsedMs < 2_000, `${elapsedMs} ms`);
+  });
+
+  it("check still suggests the closest name for a short typo", async () => {
+    const result = await handlers.check(validInputs(), {
+      ...validInputs(),
+      chanel: "SMS",
+    } as unknown as ContactInputs);
+    assert.ok(
+      (result.failures ?? []).some(
+        (f) => f.property === "chanel" && f.reason.includes('did you mean "channel"?'),
+      ),
+      JSON.stringify(result.failures),
+    );
+  });
+});
