@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEMO_SEED, parseSeed } from "./seed";
+import { isLoopbackHost } from "./inspection";
 import { startConnectEmulator } from "./server";
 import { DEFAULT_CREDENTIALS } from "./core";
 import type { EmulatorSeed } from "./types";
@@ -63,11 +64,20 @@ function usage(): string {
 }
 
 function readSeed(path: string): EmulatorSeed {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new Error(
+      `Cannot read the seed file ${path} (${(error as NodeJS.ErrnoException).code ?? "error"}).`,
+    );
+  }
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new Error(`Cannot read the seed file ${path}: ${(error as Error).message}`);
+    data = JSON.parse(text);
+  } catch {
+    // Not the parser's message: newer ones quote the text around the error, which may be secret.
+    throw new Error(`The seed file ${path} is not valid JSON.`);
   }
   const seed = parseSeed(data);
   if (typeof seed === "string") {
@@ -105,11 +115,14 @@ async function main(): Promise<void> {
     ],
     log: (line) => console.log(`[connect-emulator] ${line}`),
   });
-  console.log(`Amazon Connect emulator listening on ${emulator.endpoint}`);
-  console.log(`export AWS_ENDPOINT_URL_CONNECT=${emulator.endpoint}`);
-  console.log(`export AWS_ACCESS_KEY_ID=${emulator.credentials.accessKeyId}`);
-  console.log(`export AWS_SECRET_ACCESS_KEY=${emulator.credentials.secretAccessKey}`);
-  console.log(`export AWS_REGION=${regionToPrint(values.region, seed)}`);
+  if (!isLoopbackHost(values.host)) {
+    console.error(
+      `connect-emulator: warning: listening on ${values.host}, not a loopback address: any ` +
+        "machine that reaches it can use the emulator, and its inspection API refuses requests " +
+        "whose Host is not loopback. Use --host 127.0.0.1 unless you need it.",
+    );
+  }
+  // Handlers first: a signal that follows the printed exports must find them in place.
   let stopping = false;
   const shutdown = (): void => {
     if (stopping) {
@@ -131,6 +144,11 @@ async function main(): Promise<void> {
       shutdown();
     }
   }, 250).unref();
+  console.log(`Amazon Connect emulator listening on ${emulator.endpoint}`);
+  console.log(`export AWS_ENDPOINT_URL_CONNECT=${emulator.endpoint}`);
+  console.log(`export AWS_ACCESS_KEY_ID=${emulator.credentials.accessKeyId}`);
+  console.log(`export AWS_SECRET_ACCESS_KEY=${emulator.credentials.secretAccessKey}`);
+  console.log(`export AWS_REGION=${regionToPrint(values.region, seed)}`);
 }
 
 main().catch((error: unknown) => {

@@ -56,6 +56,9 @@ export class EmulatorCore {
       if (snapshot !== undefined) {
         this.store.restore(snapshot);
       }
+      // Written at once: a path that cannot be written fails the start, not the first create
+      // (which would have started a contact and then answered 500).
+      saveStateFile(options.stateFile, this.store.snapshot());
     }
   }
 
@@ -64,11 +67,17 @@ export class EmulatorCore {
     return this.clock() + this.store.clockOffsetMs;
   }
 
-  public run(operation: OperationName, input: Readonly<Record<string, unknown>>): OperationResult {
+  /** Runs an operation; `region` is the Region the request was signed for. */
+  public run(
+    operation: OperationName,
+    input: Readonly<Record<string, unknown>>,
+    region?: string,
+  ): OperationResult {
     const result = runOperation(operation, input, {
       store: this.store,
       nowMs: this.now(),
       activeChatLimit: this.activeChatLimit,
+      ...(region === undefined ? {} : { region }),
     });
     if (result.changed) {
       this.persist();

@@ -97,5 +97,37 @@ export function parseJsonObject(
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new EmulatorError("SerializationException", "The request body must be a JSON object.");
   }
+  if (jsonDepth(parsed, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+    throw new EmulatorError(
+      "SerializationException",
+      `The request body nests JSON more than ${MAX_BODY_DEPTH} levels deep.`,
+    );
+  }
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * How deep a request body may nest JSON objects and arrays. The API documents no limit; deeper
+ * bodies answer 400 rather than exhaust the emulator (a limit of its own, listed in its README).
+ */
+export const MAX_BODY_DEPTH = 100;
+
+/** The nesting depth of parsed JSON, counted without recursion, up to `limit` + 1. */
+function jsonDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== "object" || current === null) {
+      continue;
+    }
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) {
+      return deepest;
+    }
+    for (const member of Object.values(current)) {
+      stack.push([member, depth + 1]);
+    }
+  }
+  return deepest;
 }

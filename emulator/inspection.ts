@@ -2,11 +2,11 @@
  * The inspection API under `/_emulator/` (not part of AWS; no signature needed): list contacts
  * and calls, reset, inject faults, change rate limits, advance the clock, add seed resources.
  */
-import type { ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import type { EmulatorCore } from "./core";
 import { EmulatorError } from "./errors";
 import { parseFaultSpec } from "./faults";
-import { parseJsonObject, sendError, sendJson } from "./http";
+import { mediaType, parseJsonObject, sendError, sendJson } from "./http";
 import { isOperationName } from "./model/model";
 import { parseSeed } from "./seed";
 import { rateLimitProblem } from "./throttle";
@@ -99,21 +99,92 @@ function route(
   }
 }
 
+/** Whether a host name (no port) is a loopback name or address. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  return (
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    host === "::1" ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
+    /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
+}
+
+/** The host name of a Host header (`127.0.0.1:4599`, `[::1]:4599`, `localhost`), without the port. */
+function hostnameOf(hostHeader: string): string {
+  const bracketed = /^\[([^\]]*)\](?::\d+)?$/.exec(hostHeader);
+  return bracketed !== null ? bracketed[1] : hostHeader.replace(/:\d+$/, "");
+}
+
+/**
+ * Why an inspection request is refused, or undefined when it may run. The inspection API can
+ * wipe and rewrite the emulator's state and needs no signature, so that a web page open on the
+ * same machine cannot use it: the Host must be a loopback name (defeats DNS rebinding), an
+ * Origin, when sent, must be loopback too (defeats cross-site requests), and a request that
+ * carries a body, or names a content type, must send `application/json` (which a cross-site form
+ * cannot send without a preflight).
+ */
+export function inspectionRefusal(
+  method: string,
+  headers: IncomingHttpHeaders,
+  body: Buffer,
+): EmulatorError | undefined {
+  const host = headers.host;
+  if (host === undefined || !isLoopbackHost(hostnameOf(host))) {
+    return new EmulatorError(
+      "AccessDeniedException",
+      "The inspection API answers only requests whose Host is a loopback name or address " +
+        "(localhost, 127.0.0.1, [::1]).",
+      403,
+    );
+  }
+  const origin = headers.origin;
+  if (origin !== undefined) {
+    let originHost: string | undefined;
+    try {
+      originHost = new URL(origin).hostname;
+    } catch {
+      originHost = undefined;
+    }
+    if (originHost === undefined || !isLoopbackHost(originHost)) {
+      return new EmulatorError(
+        "AccessDeniedException",
+        "The inspection API refuses requests from a web page of another origin.",
+        403,
+      );
+    }
+  }
+  const type = mediaType(headers["content-type"]);
+  if (method !== "GET" && (body.length > 0 || type !== undefined) && type !== "application/json") {
+    return new EmulatorError(
+      "UnsupportedMediaTypeException",
+      "Inspection requests that carry a body must send Content-Type: application/json.",
+      415,
+    );
+  }
+  return undefined;
+}
+
 /** Answers one inspection request. */
 export function handleInspection(
   core: EmulatorCore,
   method: string,
   path: string,
   body: Buffer,
-  contentType: string | undefined,
+  headers: IncomingHttpHeaders,
   response: ServerResponse,
 ): void {
   const name = path.slice(INSPECTION_PREFIX.length).replace(/\/$/, "");
   try {
+    const refusal = inspectionRefusal(method, headers, body);
+    if (refusal !== undefined) {
+      throw refusal;
+    }
     sendJson(
       response,
       200,
-      route(core, method, name, () => parseJsonObject(body, contentType)),
+      route(core, method, name, () => parseJsonObject(body, headers["content-type"])),
     );
   } catch (error) {
     if (error instanceof EmulatorError) {

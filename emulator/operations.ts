@@ -12,7 +12,7 @@ import {
   validateValue,
   type ValidationIssue,
 } from "./model/shape-validator";
-import { checkOutboundChatRules } from "./rules";
+import { checkAttributeKeys, checkOutboundChatRules } from "./rules";
 import {
   contactState,
   disconnectMs,
@@ -32,6 +32,11 @@ export interface OperationContext {
   readonly store: Store;
   readonly nowMs: number;
   readonly activeChatLimit: number;
+  /**
+   * The Region the request was signed for: an instance of another Region is not found, as AWS's
+   * regional endpoints answer. @default - any Region (calls made in-process, without a signature)
+   */
+  readonly region?: string;
 }
 
 export interface OperationResult {
@@ -47,11 +52,14 @@ type Input = Readonly<Record<string, unknown>>;
 export function validateInput(operation: OperationName, input: Input): ValidationIssue[] {
   const shapeName = CONNECT_MODEL.operations[operation].input.shape;
   const issues = validateValue(CONNECT_MODEL, shapeName, input);
-  if (operation !== "StartOutboundChatContact") {
-    return issues;
-  }
+  const rules =
+    operation === "StartOutboundChatContact"
+      ? checkOutboundChatRules(input)
+      : operation === "UpdateContactAttributes"
+        ? checkAttributeKeys(input)
+        : [];
   const seen = new Set(issues.map((issue) => issue.path));
-  return [...issues, ...checkOutboundChatRules(input).filter((issue) => !seen.has(issue.path))];
+  return [...issues, ...rules.filter((issue) => !seen.has(issue.path))];
 }
 
 function attributesBytes(attributes: Readonly<Record<string, string>>): number {
@@ -71,9 +79,12 @@ function checkAttributesSize(attributes: Readonly<Record<string, string>>): void
   }
 }
 
-function requireInstance(store: Store, instanceId: string): InstanceRecord {
-  const instance = store.instance(instanceId);
-  if (instance === undefined) {
+function requireInstance(context: OperationContext, instanceId: string): InstanceRecord {
+  const instance = context.store.instance(instanceId);
+  if (
+    instance === undefined ||
+    (context.region !== undefined && instance.region !== context.region)
+  ) {
     throw resourceNotFound(`Instance not found: ${instanceIdOf(instanceId)}`);
   }
   return instance;
@@ -85,7 +96,7 @@ function epochSeconds(ms: number): number {
 
 function startOutboundChatContact(input: Input, context: OperationContext): OperationResult {
   const { store, nowMs } = context;
-  const instance = requireInstance(store, input.InstanceId as string);
+  const instance = requireInstance(context, input.InstanceId as string);
   const flowId = contactFlowIdOf(input.ContactFlowId as string);
   if (!instance.contactFlows.includes(flowId)) {
     throw resourceNotFound(`Contact flow not found: ${flowId}`);
@@ -124,6 +135,10 @@ function startOutboundChatContact(input: Input, context: OperationContext): Oper
     destinationAddressMasked: maskPhoneNumber(destination.Address),
     attributes,
     segmentAttributes: structuredClone(input.SegmentAttributes as Record<string, unknown>),
+    ...(typeof input.RelatedContactId === "string"
+      ? { relatedContactId: input.RelatedContactId }
+      : {}),
+    lastUpdateMs: nowMs,
   };
   store.addContact(contact);
   if (clientToken !== undefined) {
@@ -143,35 +158,51 @@ function findContact(
 
 function describeContact(input: Input, context: OperationContext): OperationResult {
   const { store, nowMs } = context;
-  const instance = requireInstance(store, input.InstanceId as string);
+  const instance = requireInstance(context, input.InstanceId as string);
   const contactId = input.ContactId as string;
   const contact = findContact(store, instance, contactId);
   if (contact === undefined) {
     throw resourceNotFound(`Contact not found: ${contactId}`);
   }
+  return { output: { Contact: describedContact(contact, nowMs) }, changed: false, contactId };
+}
+
+/**
+ * A contact as DescribeContact returns it: every member of the model's `Contact` that a chat
+ * started by StartOutboundChatContact has. Left out: CustomerEndpoint (the emulator never keeps
+ * the customer's number), and what a chat of the emulator never gets (an agent, a queue,
+ * recordings, evaluations, chat metrics, tags); see the README's leniencies.
+ */
+function describedContact(contact: ContactRecord, nowMs: number): Record<string, unknown> {
   const ended = disconnectMs(contact, nowMs);
+  const lastUpdate = Math.max(contact.lastUpdateMs ?? contact.initiationMs, ended ?? 0);
   return {
-    output: {
-      Contact: {
-        Arn: contact.arn,
-        Id: contact.contactId,
-        InitialContactId: contact.contactId,
-        Channel: "CHAT",
-        InitiationMethod: "API",
-        InitiationTimestamp: epochSeconds(contact.initiationMs),
-        ...(ended === undefined ? {} : { DisconnectTimestamp: epochSeconds(ended) }),
-        Attributes: { ...contact.attributes },
-        SegmentAttributes: structuredClone(contact.segmentAttributes),
-      },
-    },
-    changed: false,
-    contactId,
+    Arn: contact.arn,
+    Id: contact.contactId,
+    InitialContactId: contact.contactId,
+    ContactAssociationId: contact.contactId,
+    Channel: "CHAT",
+    InitiationMethod: "API",
+    InitiationTimestamp: epochSeconds(contact.initiationMs),
+    LastUpdateTimestamp: epochSeconds(Math.min(lastUpdate, nowMs)),
+    ...(ended === undefined
+      ? {}
+      : {
+          DisconnectTimestamp: epochSeconds(ended),
+          DisconnectReason: contact.stoppedMs !== undefined ? "API" : "EXPIRED",
+        }),
+    ...(contact.relatedContactId === undefined
+      ? {}
+      : { RelatedContactId: contact.relatedContactId }),
+    SystemEndpoint: { Type: "CONNECT_PHONENUMBER_ARN", Address: contact.sourcePhoneNumberArn },
+    Attributes: { ...contact.attributes },
+    SegmentAttributes: structuredClone(contact.segmentAttributes),
   };
 }
 
 function stopContact(input: Input, context: OperationContext): OperationResult {
   const { store, nowMs } = context;
-  const instance = requireInstance(store, input.InstanceId as string);
+  const instance = requireInstance(context, input.InstanceId as string);
   const contactId = input.ContactId as string;
   const contact = findContact(store, instance, contactId);
   if (contact === undefined) {
@@ -181,12 +212,13 @@ function stopContact(input: Input, context: OperationContext): OperationResult {
     return { output: {}, changed: false, contactId };
   }
   contact.stoppedMs = nowMs;
+  contact.lastUpdateMs = nowMs;
   return { output: {}, changed: true, contactId };
 }
 
 function updateContactAttributes(input: Input, context: OperationContext): OperationResult {
   const { store } = context;
-  const instance = requireInstance(store, input.InstanceId as string);
+  const instance = requireInstance(context, input.InstanceId as string);
   const contactId = input.InitialContactId as string;
   const contact = findContact(store, instance, contactId);
   if (contact === undefined) {
@@ -195,6 +227,7 @@ function updateContactAttributes(input: Input, context: OperationContext): Opera
   const merged = { ...contact.attributes, ...(input.Attributes as Record<string, string>) };
   checkAttributesSize(merged);
   contact.attributes = merged;
+  contact.lastUpdateMs = context.nowMs;
   return { output: {}, changed: true, contactId };
 }
 

@@ -67,10 +67,11 @@ function endpointIssues(value: unknown, path: string, expectedType: string): Val
 /**
  * Checks the documented rules of StartOutboundChatContact that go beyond the model: the endpoint
  * types each side accepts, an E.164 destination, `text/plain` among the supported content types,
- * and the per-content-type length of the initial system message. Returns every issue found.
+ * the per-content-type length of the initial system message, and the SegmentAttributes rules.
+ * Returns every issue found.
  */
 export function checkOutboundChatRules(body: Readonly<Record<string, unknown>>): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  const issues: ValidationIssue[] = [...checkSegmentAttributeRules(body)];
   const destination = record(body.DestinationEndpoint);
   issues.push(...endpointIssues(body.SourceEndpoint, "sourceEndpoint", SOURCE_ENDPOINT_TYPE));
   issues.push(
@@ -125,4 +126,89 @@ export function checkOutboundChatRules(body: Readonly<Record<string, unknown>>):
     }
   }
   return issues;
+}
+
+/** A top-level segment attribute key: user-defined (alphanumeric, - and _) or `connect:`-prefixed. */
+const SEGMENT_KEY = /^(connect:)?[A-Za-z0-9_-]+$/;
+/** An attribute key, as UpdateContactAttributes documents it: alphanumeric, dash and underscore. */
+const ATTRIBUTE_KEY = /^[A-Za-z0-9_-]+$/;
+/** The subtypes StartOutboundChatContact documents for `connect:Subtype`. */
+export const OUTBOUND_CHAT_SUBTYPES: readonly string[] = ["connect:SMS", "connect:WhatsApp"];
+
+/** Issues of segment attribute values under one key; `system` is whether the key is `connect:`. */
+function segmentValueIssues(value: unknown, path: string, system: boolean): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  // Walks without recursion: the body's depth is bounded before this runs, but stays cheap anyway.
+  const stack: Array<{ value: unknown; path: string }> = [{ value, path }];
+  while (stack.length > 0) {
+    const { value: current, path: at } = stack.pop()!;
+    const entry = record(current);
+    if (!system) {
+      for (const member of ["ValueList", "ValueArn"]) {
+        if (entry[member] !== undefined && entry[member] !== null) {
+          issues.push({
+            path: `${at}.${member[0].toLowerCase()}${member.slice(1)}`,
+            constraint: "Member is only supported for system-defined attributes",
+          });
+        }
+      }
+    }
+    for (const [key, nested] of Object.entries(record(entry.ValueMap))) {
+      stack.push({ value: nested, path: `${at}.valueMap.${key}` });
+    }
+    if (Array.isArray(entry.ValueList)) {
+      entry.ValueList.forEach((nested: unknown, index) =>
+        stack.push({ value: nested, path: `${at}.valueList.${index + 1}.member` }),
+      );
+    }
+  }
+  return issues;
+}
+
+/**
+ * The documented rules of SegmentAttributes: top-level keys of alphanumeric, `-` and `_` (system
+ * keys prefixed `connect:`), ValueList and ValueArn only under system keys, and `connect:Subtype`
+ * one of the outbound chat subtypes.
+ */
+export function checkSegmentAttributeRules(
+  body: Readonly<Record<string, unknown>>,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const [key, value] of Object.entries(record(body.SegmentAttributes))) {
+    const path = `segmentAttributes.${key}`;
+    if (!SEGMENT_KEY.test(key)) {
+      issues.push({
+        path: "segmentAttributes",
+        constraint: "Map keys must contain only alphanumeric characters, - and _",
+      });
+      continue;
+    }
+    issues.push(...segmentValueIssues(value, path, key.startsWith("connect:")));
+    if (key === "connect:Subtype") {
+      const subtype = record(value).ValueString;
+      if (typeof subtype !== "string" || !OUTBOUND_CHAT_SUBTYPES.includes(subtype)) {
+        issues.push({
+          path: `${path}.valueString`,
+          constraint: `Member must satisfy enum value set: [${OUTBOUND_CHAT_SUBTYPES.join(", ")}]`,
+        });
+      }
+    }
+  }
+  return issues;
+}
+
+/**
+ * Attribute keys of UpdateContactAttributes: "Attribute keys can include only alphanumeric, dash,
+ * and underscore characters" (the model's documentation of that member). StartOutboundChatContact's
+ * Attributes document no such rule, so they are not checked there.
+ */
+export function checkAttributeKeys(body: Readonly<Record<string, unknown>>): ValidationIssue[] {
+  return Object.keys(record(body.Attributes)).some((key) => !ATTRIBUTE_KEY.test(key))
+    ? [
+        {
+          path: "attributes",
+          constraint: "Map keys must contain only alphanumeric characters, dash and underscore",
+        },
+      ]
+    : [];
 }

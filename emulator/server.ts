@@ -12,7 +12,7 @@ import { parseJsonObject, readBody, sendError, sendJson } from "./http";
 import { handleInspection, INSPECTION_PREFIX } from "./inspection";
 import type { OperationName } from "./model/model";
 import { matchRoute } from "./model/routes";
-import { verifySignature } from "./sigv4";
+import { signedRegion, verifySignature } from "./sigv4";
 import type {
   AccessKey,
   CallsReport,
@@ -85,14 +85,7 @@ class Pipeline {
         sendError(response, tooLarge(this.maxBodyBytes));
         return;
       }
-      handleInspection(
-        this.core,
-        method,
-        path,
-        read.body,
-        request.headers["content-type"],
-        response,
-      );
+      handleInspection(this.core, method, path, read.body, request.headers, response);
       return;
     }
     const route = matchRoute(method, path);
@@ -172,7 +165,7 @@ class Pipeline {
     }
     let result;
     try {
-      result = this.core.run(operation, input);
+      result = this.core.run(operation, input, signedRegion(request.headers));
     } catch (error) {
       if (!(error instanceof EmulatorError)) {
         throw error;

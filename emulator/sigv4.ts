@@ -190,3 +190,9 @@ export async function verifySignature(
   }
   return undefined;
 }
+
+/** The Region a request's Authorization header is scoped to; undefined when it has none. */
+export function signedRegion(headers: IncomingHttpHeaders): string | undefined {
+  const authorization = header(headers, "authorization");
+  return authorization === undefined ? undefined : parseAuthorization(authorization)?.region;
+}

@@ -1,6 +1,13 @@
-/** Loads and atomically saves the store snapshot kept in the optional state file. */
+/**
+ * Loads and atomically saves the store snapshot kept in the optional state file. The file names
+ * its format (`"format": "connect-emulator-state"`), so that the emulator recognises its own files
+ * and never advises deleting one it did not write.
+ */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { StoreSnapshot } from "./store";
+
+/** The marker every state file the emulator writes carries. */
+export const STATE_FILE_FORMAT = "connect-emulator-state";
 
 function isSnapshot(value: unknown): value is StoreSnapshot {
   if (typeof value !== "object" || value === null) {
@@ -16,31 +23,63 @@ function isSnapshot(value: unknown): value is StoreSnapshot {
   );
 }
 
-/** The snapshot in `path`, or undefined when the file does not exist yet. */
+/** Whether a parsed file says it was written by the emulator (or is a snapshot of 0.1.0, before the marker). */
+function isOwnFile(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) {
+    return false;
+  }
+  return (value as Record<string, unknown>).format === STATE_FILE_FORMAT || isSnapshot(value);
+}
+
+/**
+ * The snapshot in `path`, or undefined when the file does not exist yet. Throws, without quoting
+ * the file's content, when it is not a state file of the emulator (choose another path) or is
+ * one that cannot be read (only then is deleting it advised).
+ */
 export function loadStateFile(path: string): StoreSnapshot | undefined {
   if (!existsSync(path)) {
     return undefined;
   }
-  const text = readFileSync(path, "utf8");
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
-  } catch {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== undefined) {
+      throw new Error(
+        `Cannot read the emulator state file ${path} (${(error as NodeJS.ErrnoException).code}).`,
+      );
+    }
+    parsed = undefined;
+  }
+  if (!isOwnFile(parsed)) {
     throw new Error(
-      `The emulator state file ${path} is not valid JSON. Delete it to start with an empty state.`,
+      `${path} is not an emulator state file (it was not written by connect-emulator), so it is ` +
+        "left as it is. Give --state-file a path of its own: a new file is created there.",
     );
   }
   if (!isSnapshot(parsed)) {
     throw new Error(
-      `The emulator state file ${path} is not a version 1 snapshot. Delete it to start with an empty state.`,
+      `The emulator state file ${path} was written by connect-emulator but is damaged or of ` +
+        "another version. Delete it to start with an empty state.",
     );
   }
   return parsed;
 }
 
-/** Writes the snapshot to a temporary file next to `path`, then renames it over `path`. */
+/**
+ * Writes the snapshot to a temporary file next to `path`, then renames it over `path`. Throws an
+ * error that names the path and the cause when it cannot be written.
+ */
 export function saveStateFile(path: string, snapshot: StoreSnapshot): void {
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(snapshot));
-  renameSync(temporary, path);
+  try {
+    writeFileSync(temporary, JSON.stringify({ format: STATE_FILE_FORMAT, ...snapshot }));
+    renameSync(temporary, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "an error";
+    throw new Error(
+      `Cannot write the emulator state file ${path} (${code}): choose a path in a folder the ` +
+        "emulator can write to.",
+    );
+  }
 }

@@ -29,6 +29,10 @@ export interface ContactRecord {
   readonly destinationAddressMasked: string;
   attributes: Record<string, string>;
   readonly segmentAttributes: Record<string, unknown>;
+  /** The RelatedContactId the contact was started with. @default - none was given */
+  readonly relatedContactId?: string;
+  /** When the contact last changed (started, updated, stopped). @default - its initiation */
+  lastUpdateMs?: number;
 }
 
 export interface TokenRecord {

@@ -94,6 +94,10 @@ function validateNumber(shape: Shape, value: unknown, path: string): ValidationI
   if (integral && !Number.isInteger(value)) {
     return [{ path, constraint: "Member must be an integer" }];
   }
+  // A Smithy `integer` is 32 bits (a `long`, 64, is bounded by what JSON numbers carry exactly).
+  if (shape.type === "integer" && (value < -(2 ** 31) || value > 2 ** 31 - 1)) {
+    return [{ path, constraint: "Member must be a 32-bit integer" }];
+  }
   return boundIssues(shape, value, "value", path);
 }
 

@@ -33,7 +33,7 @@ describe("emulator authentication (SigV4)", () => {
     secretAccessKey: string;
     sessionToken?: string;
   }): Promise<unknown> {
-    const client = connectClient(emulator, { credentials, region: "eu-central-1" });
+    const client = connectClient(emulator, { credentials, region: "us-east-1" });
     try {
       return await client.send(
         new StopContactCommand({ InstanceId: DEMO_INSTANCE_ID, ContactId: "nope" }),
@@ -43,7 +43,7 @@ describe("emulator authentication (SigV4)", () => {
     }
   }
 
-  it("accepts a request signed by any configured key, in any region", async () => {
+  it("accepts a request signed by any configured key", async () => {
     const error = await rejectionOf(
       stopWith({ accessKeyId: "AKIDSECOND", secretAccessKey: "second-secret" }),
     );

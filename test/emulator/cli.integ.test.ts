@@ -75,7 +75,7 @@ describe("connect-emulator CLI", () => {
     child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     assert.equal(code, 2);
-    assert.match(stderr, /connect-emulator: Cannot read the seed file missing\.json/);
+    assert.match(stderr, /connect-emulator: Cannot read the seed file missing\.json \(ENOENT\)\./);
   });
 
   it("prints the seed's Region in its exports when --region is not given", async () => {
@@ -120,6 +120,57 @@ describe("connect-emulator CLI", () => {
       assert.equal(await connects(port), false);
     });
   }
+
+  for (const [label, content] of [
+    ["not JSON", '{"instances": [ +14155550100 apiKey=s3cr3t'],
+    [
+      "a seed of the wrong shape",
+      JSON.stringify({ customers: ["+14155550100"], apiKey: "s3cr3t" }),
+    ],
+  ] as const) {
+    it(`fails on a seed file that is ${label} without echoing its content (9.10)`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), "cli-bad-seed-"));
+      const seedFile = join(dir, "seed.json");
+      writeFileSync(seedFile, content);
+      const result = await runCli(["--port", "0", "--seed", seedFile]);
+      assert.equal(result.code, 2);
+      assert.match(
+        result.stderr,
+        new RegExp(`The seed file ${seedFile.replace(/[.]/g, "\\.")} is`),
+      );
+      for (const secret of ["4155550100", "s3cr3t", "apiKey", "customers"]) {
+        assert.equal(result.stderr.includes(secret), false, `${secret} in: ${result.stderr}`);
+      }
+    });
+  }
+
+  it("warns on stderr when started with a non-loopback --host (9.9)", async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        "-r",
+        "ts-node/register/transpile-only",
+        "emulator/cli.ts",
+        "--port",
+        "0",
+        "--host",
+        "0.0.0.0",
+      ],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    await new Promise<void>((resolve) =>
+      child.stdout?.on(
+        "data",
+        (chunk: Buffer) => chunk.toString().includes("AWS_REGION") && resolve(),
+      ),
+    );
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    assert.equal(await exited, 0);
+    assert.match(stderr, /warning: listening on 0\.0\.0\.0, not a loopback address/);
+  });
 
   it("lists every flag it accepts in --help, and accepts every flag --help lists", async () => {
     const expected = [

@@ -68,10 +68,48 @@ describe("emulator state file", () => {
     assert.ok(text.includes("+*********00"));
   });
 
-  it("fails to start when the state file is not JSON, naming the file and the fix", async () => {
-    writeFileSync(stateFile, "not json");
-    await assert.rejects(startDemo({ stateFile }), {
-      message: `The emulator state file ${stateFile} is not valid JSON. Delete it to start with an empty state.`,
+  // 9.10: a file the emulator did not write is never advised for deletion, nor quoted.
+  for (const [label, content] of [
+    ["not JSON", "not json, +14155550100"],
+    ["JSON of something else", JSON.stringify({ customers: ["+14155550100"], apiKey: "s3cr3t" })],
+  ] as const) {
+    it(`fails to start when the state file is ${label}, without advising to delete it or quoting it (9.10)`, async () => {
+      writeFileSync(stateFile, content);
+      const error = await startDemo({ stateFile }).then(
+        () => assert.fail("started"),
+        (e: Error) => e,
+      );
+      assert.equal(
+        error.message,
+        `${stateFile} is not an emulator state file (it was not written by connect-emulator), so ` +
+          "it is left as it is. Give --state-file a path of its own: a new file is created there.",
+      );
+      assert.equal(readFileSync(stateFile, "utf8"), content);
     });
+  }
+
+  it("advises deleting only a file of its own that is damaged (9.10)", async () => {
+    writeFileSync(stateFile, JSON.stringify({ format: "connect-emulator-state", version: 2 }));
+    await assert.rejects(startDemo({ stateFile }), {
+      message: `The emulator state file ${stateFile} was written by connect-emulator but is damaged or of another version. Delete it to start with an empty state.`,
+    });
+  });
+
+  it("fails at start-up, not at the first create, when the state file cannot be written (9.10)", async () => {
+    const unwritable = join(stateFile, "..", "missing-folder", "state.json");
+    await assert.rejects(startDemo({ stateFile: unwritable }), {
+      message: `Cannot write the emulator state file ${unwritable} (ENOENT): choose a path in a folder the emulator can write to.`,
+    });
+  });
+
+  it("marks the files it writes as its own, from the start", async () => {
+    const emulator = await startDemo({ stateFile });
+    await emulator.stop();
+    const written = JSON.parse(readFileSync(stateFile, "utf8")) as {
+      format: string;
+      version: number;
+    };
+    assert.equal(written.format, "connect-emulator-state");
+    assert.equal(written.version, 1);
   });
 });
