@@ -27,8 +27,8 @@ const N = Number(process.env.SOAK_N ?? 300);
 const KILLS = Number(process.env.SOAK_KILLS ?? 3);
 const RATE = { ratePerSecond: 20, burst: 20 };
 /** Chance that each fault tick adds a fault. */
-const FAULT_CHANCE = 0.6;
-const FAULT_TICK_MS = 150;
+const FAULT_CHANCE = 0.3;
+const FAULT_TICK_MS = 250;
 const MAX_ROUNDS = 30;
 const OPERATIONS = ["StartOutboundChatContact", "DescribeContact"] as const;
 
@@ -58,6 +58,11 @@ function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** StartOutboundChatContact calls the emulator answered with a contact. */
+function startsOk(emulator: ConnectEmulator): number {
+  return emulator.calls().counts.StartOutboundChatContact?.ok ?? 0;
 }
 
 function startHost(emulator: ConnectEmulator): Promise<ProviderHost> {
@@ -107,29 +112,33 @@ async function main(): Promise<void> {
   }, FAULT_TICK_MS);
 
   try {
-    while (engine.live.length < N || rounds === 0) {
+    while (engine.live().length < N || rounds === 0) {
       if (rounds >= MAX_ROUNDS) {
         throw new Error(
-          `not done after ${MAX_ROUNDS} rounds: ${engine.live.length} of ${N} in state`,
+          `not done after ${MAX_ROUNDS} rounds: ${engine.live().length} of ${N} in state`,
         );
       }
       rounds++;
-      // Kill the host in this round while creates are in flight, until enough kills were made.
-      const killThisRound = kills < KILLS;
-      const killer = killThisRound
-        ? setTimeout(
-            () => {
-              kills++;
-              log(`round ${rounds}: SIGKILL the host`);
-              void engine.host.kill();
-            },
-            500 + Math.floor(random() * 2_500),
-          )
-        : undefined;
+      // Kill the host in this round while creates are in flight: once the emulator has started a
+      // random share of the contacts still missing, so that some answers are never recorded.
+      const missing = N - engine.live().length;
+      const startsBefore = startsOk(emulator);
+      const killAfter = 1 + Math.floor(random() * Math.max(1, missing / 2));
+      const killer =
+        kills < KILLS
+          ? setInterval(() => {
+              if (startsOk(emulator) - startsBefore >= killAfter) {
+                clearInterval(killer);
+                kills++;
+                log(`round ${rounds}: SIGKILL the host after ${killAfter} new contacts`);
+                void engine.host.kill();
+              }
+            }, 50)
+          : undefined;
       const reports = await engine.up(registrations);
-      clearTimeout(killer);
+      clearInterval(killer);
       const failed = reports.filter((report) => report.error || report.failures).length;
-      log(`round ${rounds}: ${engine.live.length} of ${N} in state, ${failed} steps failed`);
+      log(`round ${rounds}: ${engine.live().length} of ${N} in state, ${failed} steps failed`);
       await engine.host.stop().catch(() => undefined);
       engine.host = await startHost(emulator);
     }
@@ -164,7 +173,7 @@ async function main(): Promise<void> {
     rounds,
     hostKills: kills,
     faultsInjected,
-    resourcesInState: engine.live.length,
+    resourcesInState: engine.live().length,
     contacts: contacts.length,
     duplicates,
     lost,

@@ -8,7 +8,7 @@ import { FaultQueue } from "./faults";
 import type { OperationName } from "./model/model";
 import { runOperation, type OperationResult } from "./operations";
 import { loadStateFile, saveStateFile } from "./state-file";
-import { Store } from "./store";
+import { DEFAULT_ACCOUNT_ID, Store } from "./store";
 import { Throttle } from "./throttle";
 import type {
   AccessKey,
@@ -85,8 +85,16 @@ export class EmulatorCore {
     return result;
   }
 
-  public tryTakeToken(operation: OperationName): boolean {
-    return this.throttle.tryTake(operation);
+  /**
+   * Takes a throttling token for a call signed with `accessKeyId` for `region`: the bucket is the
+   * key's account's, in that Region, for that operation.
+   */
+  public tryTakeToken(operation: OperationName, accessKeyId: string, region: string): boolean {
+    const key = this.keys.find((candidate) => candidate.accessKeyId === accessKeyId);
+    return this.throttle.tryTake(operation, {
+      accountId: key?.accountId ?? DEFAULT_ACCOUNT_ID,
+      region,
+    });
   }
 
   public takeFault(operation: OperationName): FaultSpec | undefined {

@@ -12,7 +12,7 @@ import { parseJsonObject, readBody, sendError, sendJson } from "./http";
 import { handleInspection, INSPECTION_PREFIX } from "./inspection";
 import type { OperationName } from "./model/model";
 import { matchRoute } from "./model/routes";
-import { signedRegion, verifySignature } from "./sigv4";
+import { signedScope, verifySignature } from "./sigv4";
 import type {
   AccessKey,
   CallsReport,
@@ -159,13 +159,14 @@ class Pipeline {
       return;
     }
 
-    if (!this.core.tryTakeToken(operation)) {
+    const scope = signedScope(request.headers);
+    if (!this.core.tryTakeToken(operation, scope.accessKeyId, scope.region)) {
       fail(new EmulatorError("ThrottlingException", "Rate exceeded"), clientToken);
       return;
     }
     let result;
     try {
-      result = this.core.run(operation, input, signedRegion(request.headers));
+      result = this.core.run(operation, input, scope.region);
     } catch (error) {
       if (!(error instanceof EmulatorError)) {
         throw error;

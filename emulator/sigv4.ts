@@ -191,8 +191,12 @@ export async function verifySignature(
   return undefined;
 }
 
-/** The Region a request's Authorization header is scoped to; undefined when it has none. */
-export function signedRegion(headers: IncomingHttpHeaders): string | undefined {
+/**
+ * The access key and Region of a request's Authorization header (one whose signature was
+ * verified); empty strings when it has none.
+ */
+export function signedScope(headers: IncomingHttpHeaders): { accessKeyId: string; region: string } {
   const authorization = header(headers, "authorization");
-  return authorization === undefined ? undefined : parseAuthorization(authorization)?.region;
+  const parsed = authorization === undefined ? undefined : parseAuthorization(authorization);
+  return { accessKeyId: parsed?.accessKeyId ?? "", region: parsed?.region ?? "" };
 }

@@ -1,6 +1,6 @@
 /**
- * API throttling as AWS does it: a token bucket per operation, `burst` deep, refilled at
- * `ratePerSecond`. Buckets run on a monotonic real-time clock, not the (injectable) emulator
+ * API throttling as AWS does it: a token bucket per account, Region and operation (the account's
+ * quota, shared by every client of that account), `burst` deep, refilled at `ratePerSecond`. Buckets run on a monotonic real-time clock, not the (injectable) emulator
  * clock, so that advancing the emulator clock neither refills nor drains them.
  */
 import { OPERATION_NAMES, type OperationName } from "./model/model";
@@ -57,8 +57,17 @@ export function rateLimitProblem(limit: unknown): string | undefined {
   return undefined;
 }
 
+/** Whose bucket a call draws from: AWS's quotas are per account, Region and API. */
+export interface ThrottleScope {
+  readonly accountId: string;
+  readonly region: string;
+}
+
 export class Throttle {
-  private readonly buckets = new Map<OperationName, TokenBucket>();
+  /** The configured limit of each operation; a bucket of each scope is made from it. */
+  private readonly configured = new Map<OperationName, RateLimit>();
+  /** The buckets, by `account/Region/operation`, made on a scope's first call. */
+  private buckets = new Map<string, TokenBucket>();
 
   public constructor(
     private readonly clock: () => number,
@@ -67,25 +76,40 @@ export class Throttle {
     this.configure({ ...DEFAULT_RATE_LIMITS, ...limits });
   }
 
-  /** Replaces the bucket of each operation given; a replaced bucket starts full. */
+  /** Replaces the limit of each operation given; the buckets of those operations start full. */
   public configure(limits: RateLimits): void {
     for (const operation of OPERATION_NAMES) {
       const limit = limits[operation];
       if (limit !== undefined) {
-        this.buckets.set(operation, new TokenBucket(limit, this.clock()));
+        this.configured.set(operation, limit);
+        for (const key of [...this.buckets.keys()]) {
+          if (key.endsWith(`/${operation}`)) {
+            this.buckets.delete(key);
+          }
+        }
       }
     }
   }
 
-  public tryTake(operation: OperationName): boolean {
-    const bucket = this.buckets.get(operation);
-    return bucket === undefined ? true : bucket.tryTake(this.clock());
+  /** Takes a token from the bucket of `scope` and `operation`; false means the call is throttled. */
+  public tryTake(operation: OperationName, scope: ThrottleScope): boolean {
+    const limit = this.configured.get(operation);
+    if (limit === undefined) {
+      return true;
+    }
+    const key = `${scope.accountId}/${scope.region}/${operation}`;
+    let bucket = this.buckets.get(key);
+    if (bucket === undefined) {
+      bucket = new TokenBucket(limit, this.clock());
+      this.buckets.set(key, bucket);
+    }
+    return bucket.tryTake(this.clock());
   }
 
   public limits(): Record<OperationName, RateLimit> {
     const result = { ...DEFAULT_RATE_LIMITS };
-    for (const [operation, bucket] of this.buckets) {
-      result[operation] = bucket.limit;
+    for (const [operation, limit] of this.configured) {
+      result[operation] = limit;
     }
     return result;
   }

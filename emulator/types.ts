@@ -15,6 +15,11 @@ export interface AccessKey {
    * @default - no token is required; a token a request carries is still covered by its signature
    */
   readonly sessionToken?: string;
+  /**
+   * The AWS account the key belongs to: keys of one account share its throttling buckets.
+   * @default "123456789012" (the demo seed's account)
+   */
+  readonly accountId?: string;
 }
 
 /** One Amazon Connect instance and the resources it knows. */

@@ -286,14 +286,14 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
   },
   // 9.2: segment attribute keys of the top level: letters, digits, - and _, or connect:-prefixed.
   ...["my key", "my.key", "key!", "connect:my key", "über"].map((key): InvalidInputRow => ({
-    name: `a segment attribute key has a character the API does not allow (${JSON.stringify(key)})`,
+    name: `a segment attribute key has a character the API does not allow (${JSON.stringify(key)}) (9.2)`,
     mutate: (i) => (i.segmentAttributes = { [key]: { valueString: "a" } }),
     property: `segmentAttributes[${JSON.stringify(key)}]`,
     reasonIncludes: 'may contain only letters, digits, "-" and "_"',
   })),
   // 9.5: nesting that the provider does not send is refused at check, with its path.
   {
-    name: "a valueMap nests more than 32 levels deep",
+    name: "a valueMap nests more than 32 levels deep (9.5)",
     mutate: (i) => {
       let value: Record<string, unknown> = { valueString: "leaf" };
       for (let level = 0; level < 40; level++) {

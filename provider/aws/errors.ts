@@ -159,9 +159,9 @@ const CREDENTIALS_HELP =
 const messages: Record<string, Describe> = {
   InvalidRequestException: (c, e) =>
     `Amazon Connect rejected ${c.operation} for ${where(c)} as invalid${namedMembers(e)}. ` +
-    "Correct the resource's inputs and run `pulumi up` again; `pulumi preview` checks them " +
-    "first. The service's own message is left out (it may quote the inputs); it is in the " +
-    "error's `cause`.",
+    "Correct the resource's inputs; `pulumi preview` checks them before anything is sent. " +
+    "The service's own message is left out (it may quote the inputs); it is in the error's " +
+    "`cause`.",
   InvalidParameterException: (c) =>
     `Amazon Connect rejected a parameter of ${c.operation} for ${contactOf(c)} in ${where(c)}. ` +
     "Check that the instance ID and contact ID are IDs (not ARNs) of that instance.",
@@ -174,6 +174,7 @@ const messages: Record<string, Describe> = {
     `Amazon Connect failed internally on ${c.operation} for ${where(c)}. Retry later: it is safe ` +
     "to run `pulumi up` again, because the ClientToken makes the retry idempotent (no second " +
     "contact is made).",
+  ServiceUnavailableException: (c, e) => messages.InternalServiceException(c, e),
   ResourceNotFoundException: (c) => {
     const checks = [`the instance ID ${c.instanceId}`];
     if (c.contactFlowId !== undefined) {
@@ -318,7 +319,12 @@ export function describeAwsError(error: unknown, context: ContactCallContext): E
       : `${context.operation} failed for ${where(context)} with ${name}` +
         (httpStatusCode === undefined ? "" : ` (HTTP ${httpStatusCode})`) +
         ". The error's details are left out because they may contain the customer's phone " +
-        "number or message; they are in the error's `cause`.";
+        "number or message; they are in the error's `cause`." +
+        // Only a fault of the service's side may pass when tried again.
+        (httpStatusCode !== undefined && httpStatusCode >= 500
+          ? " It is a fault on the service's side: it is safe to run `pulumi up` again, because " +
+            "the ClientToken makes the retry idempotent."
+          : "");
   return contactApiError(
     message,
     { awsErrorName: name, operation: context.operation, httpStatusCode },

@@ -194,9 +194,9 @@ describe("describeAwsError", () => {
       error.message,
       "Amazon Connect rejected StartOutboundChatContact for instance " +
         `${context.instanceId} in eu-west-2 as invalid, naming initialSystemMessage.content and ` +
-        "destinationEndpoint.address. Correct the resource's inputs and run `pulumi up` again; " +
-        "`pulumi preview` checks them first. The service's own message is left out (it may quote " +
-        "the inputs); it is in the error's `cause`.",
+        "destinationEndpoint.address. Correct the resource's inputs; `pulumi preview` checks them " +
+        "before anything is sent. The service's own message is left out (it may quote the " +
+        "inputs); it is in the error's `cause`.",
     );
   });
 
@@ -260,6 +260,48 @@ describe("describeAwsError", () => {
     assert.ok(isContactApiError(error));
     assert.equal(error.awsErrorName, "Error");
   });
+});
+
+// Issue 9.5: a retry is advised only where a retry can succeed.
+describe("retry advice (9.5)", () => {
+  const RETRY = /retry|run `pulumi up` again/i;
+  const retryable = [
+    "InternalServiceException",
+    "ServiceUnavailableException",
+    "ConflictException",
+  ];
+  const rows: Array<[string, number]> = [
+    ["InvalidRequestException", 400],
+    ["InvalidParameterException", 400],
+    ["SerializationException", 400],
+    ["ResourceNotFoundException", 404],
+    ["AccessDeniedException", 403],
+    ["LimitExceededException", 429],
+    ["ContactNotFoundException", 410],
+    ["InvalidActiveRegionException", 400],
+    ["UnrecognizedClientException", 403],
+    ["InvalidSignatureException", 403],
+    ["SomethingNewException", 400],
+    ["InternalServiceException", 500],
+    ["ServiceUnavailableException", 503],
+    ["ConflictException", 409],
+    ["SomethingNewFault", 502],
+  ];
+  for (const [name, status] of rows) {
+    const advised = retryable.includes(name) || status >= 500;
+    it(`${advised ? "advises" : "never advises"} running again for ${name} (HTTP ${status})`, () => {
+      const { message } = describeAwsError(awsError(name, status, "x"), context);
+      if (advised) {
+        assert.match(message, RETRY, message);
+      } else {
+        assert.doesNotMatch(
+          message.replace(/`pulumi up` again; `pulumi preview`/, ""),
+          RETRY,
+          message,
+        );
+      }
+    });
+  }
 });
 
 // Issue 9.3: whatever the form of a value the service echoes, quoted or not, none of it is passed on.
