@@ -1,20 +1,21 @@
 import type * as pulumi from "@pulumi/pulumi";
-import * as handlers from "./handlers";
+import * as lifecycle from "./lifecycle";
+import { configureStackRegion } from "./region";
 import { ContactInputs, ContactOutputs } from "./types";
 
 /**
- * The dynamic provider, as small as it can be: each method hands over to `handlers`. The closure
- * serializer captures only that module: installed from npm it becomes one
- * `require("pulumi-connect-outbound-chat/...")`, and the same object (so the same text) serves
- * every resource of a program. Nothing here reads settings: credentials, endpoints and Regions are
- * read when a call is made, in the provider's own process.
+ * The dynamic provider: the face of the lifecycle core (`lifecycle.ts`) that Pulumi's
+ * dynamic-provider host calls. The closure serializer captures only the modules named here:
+ * installed from npm they become one `require("pulumi-connect-outbound-chat/...")`, and the same
+ * object (so the same text) serves every resource of a program. Nothing here reads settings:
+ * credentials, endpoints and Regions are read when a call is made, in the provider's own process.
  */
 export const contactProvider: pulumi.dynamic.ResourceProvider<ContactInputs, ContactOutputs> = {
-  configure: (req) => handlers.configure(req),
-  check: (olds, news) => handlers.check(olds, news),
-  diff: (id, olds, news) => handlers.diff(id, olds, news),
-  create: (inputs) => handlers.create(inputs),
-  read: (id, props) => handlers.read(id, props),
-  update: (id, olds, news) => handlers.update(id, olds, news),
-  delete: (id, props) => handlers.deleteContact(id, props),
+  configure: async (req) => configureStackRegion(req.config.get("aws:region")),
+  check: async (olds, news) => lifecycle.check(olds, news),
+  diff: async (_id, olds, news) => lifecycle.diff(olds, news),
+  create: (inputs) => lifecycle.create(inputs.__urn, inputs),
+  read: (id, props) => lifecycle.read(id, props),
+  update: (_id, olds, news) => lifecycle.update(olds, news),
+  delete: (id, props) => lifecycle.deleteContact(id, props),
 };

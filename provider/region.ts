@@ -1,8 +1,5 @@
 import { parseInstanceRef } from "./arn";
 
-/** Where the Region of a contact came from, in the order they are consulted. */
-export type RegionSource = "region" | "instanceArn" | "stackConfig" | "environment";
-
 export interface RegionSettings {
   /** `aws:region` from the stack's configuration, when the engine passed it. */
   readonly stackRegion?: string;
@@ -10,9 +7,24 @@ export interface RegionSettings {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-export interface ResolvedRegion {
-  readonly region: string;
-  readonly source: RegionSource;
+/**
+ * What the engine told this provider process through `configure`. A plain object, so that the
+ * closure serializer shares it between the provider's methods; it is filled in the provider's own
+ * process, never at serialization time.
+ */
+const configured: { stackRegion?: string } = {};
+
+/** Keeps the stack's `aws:region`, as the engine passes it to `configure` (any value). */
+export function configureStackRegion(region: unknown): void {
+  configured.stackRegion = typeof region === "string" && region !== "" ? region : undefined;
+}
+
+/** The Region settings as they are now, read when a call is made. */
+export function regionSettings(): RegionSettings {
+  return {
+    stackRegion: configured.stackRegion ?? stackRegionFromEnv(process.env),
+    env: process.env,
+  };
 }
 
 /**
@@ -21,21 +33,16 @@ export interface ResolvedRegion {
  */
 export function resolveRegion(
   inputs: { readonly region?: string; readonly instanceId: string },
-  settings: RegionSettings,
-): ResolvedRegion {
-  if (inputs.region) {
-    return { region: inputs.region, source: "region" };
-  }
-  const fromArn = parseInstanceRef(inputs.instanceId)?.region;
-  if (fromArn) {
-    return { region: fromArn, source: "instanceArn" };
-  }
-  if (settings.stackRegion) {
-    return { region: settings.stackRegion, source: "stackConfig" };
-  }
-  const fromEnv = settings.env.AWS_REGION || settings.env.AWS_DEFAULT_REGION;
-  if (fromEnv) {
-    return { region: fromEnv, source: "environment" };
+  settings: RegionSettings = regionSettings(),
+): string {
+  const region =
+    inputs.region ||
+    parseInstanceRef(inputs.instanceId)?.region ||
+    settings.stackRegion ||
+    settings.env.AWS_REGION ||
+    settings.env.AWS_DEFAULT_REGION;
+  if (region) {
+    return region;
   }
   throw new Error(
     "OutboundChatContact has no AWS Region: none of the `region` argument, an instance ARN in " +

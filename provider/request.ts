@@ -134,11 +134,16 @@ export function contentTypesOf(types: readonly string[] | undefined | null): str
  * its token.
  */
 export function comparableRequest(inputs: ContactInputs): StartRequest {
+  return comparable(toStartRequest(inputs));
+}
+
+/** {@link comparableRequest} of a request already made with {@link toStartRequest}. */
+export function comparable(startRequest: StartRequest): StartRequest {
   const {
     ChatDurationInMinutes: duration,
     SupportedMessagingContentTypes: types,
     ...request
-  } = toStartRequest(inputs);
+  } = startRequest;
   const contentTypes = contentTypesOf(types);
   return {
     ...request,

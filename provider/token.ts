@@ -1,6 +1,6 @@
 import { createHash } from "crypto";
 import { canonicalJson } from "./canonical";
-import { comparableRequest } from "./request";
+import { comparableRequest, StartRequest } from "./request";
 import { ContactInputs } from "./types";
 
 /**
@@ -9,8 +9,17 @@ import { ContactInputs } from "./types";
  * first, so spelling out a default gives the same identity as leaving it out.
  */
 export function contactIdentity(inputs: ContactInputs, region: string): string {
-  const { Attributes: _attributes, ...request } = comparableRequest(inputs);
-  return canonicalJson({ request, triggers: inputs.triggers ?? [], region });
+  return identityOf(comparableRequest(inputs), inputs.triggers, region);
+}
+
+/** {@link contactIdentity} from the comparable request already made for the inputs. */
+export function identityOf(
+  comparable: StartRequest,
+  triggers: readonly unknown[] | undefined,
+  region: string,
+): string {
+  const { Attributes: _attributes, ...request } = comparable;
+  return canonicalJson({ request, triggers: triggers ?? [], region });
 }
 
 /**

@@ -1,7 +1,6 @@
 import { strict as assert } from "assert";
 import { classifyChanges, reusedClientTokenProblem } from "../../provider/diff-rules";
-import { contactOutputs } from "../../provider/handlers/outputs";
-import { attributesUpdate } from "../../provider/handlers/update";
+import { attributesUpdate, contactOutputs } from "../../provider/lifecycle";
 import { ContactInputs, ContactOutputs, UNKNOWN } from "../../provider/types";
 import { validInputs } from "../fixtures";
 

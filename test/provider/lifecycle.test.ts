@@ -9,8 +9,7 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { forgetConnectClients } from "../../provider/aws/client";
 import { resetPacing } from "../../provider/aws/pacing";
-import * as handlers from "../../provider/handlers";
-import { contactOutputs } from "../../provider/handlers/outputs";
+import * as lifecycle from "../../provider/lifecycle";
 import { contactIdentity, deriveClientToken } from "../../provider/token";
 import { ContactInputs, ContactOutputs } from "../../provider/types";
 import { awsError } from "../aws/fixtures";
@@ -24,7 +23,7 @@ function inputs(extra: Partial<ContactInputs> = {}): ContactInputs {
 
 function stored(extra: Partial<ContactOutputs> = {}): ContactOutputs {
   return {
-    ...contactOutputs(inputs(), {
+    ...lifecycle.contactOutputs(inputs(), {
       contactId: "contact-1",
       clientToken: "t".repeat(64),
       clientTokenSource: "derived",
@@ -34,7 +33,12 @@ function stored(extra: Partial<ContactOutputs> = {}): ContactOutputs {
   };
 }
 
-describe("the provider's handlers", () => {
+/** Create as the face calls it: with the URN the resource passes in its inputs. */
+function create(given: ContactInputs): ReturnType<typeof lifecycle.create> {
+  return lifecycle.create(given.__urn, given);
+}
+
+describe("the lifecycle core", () => {
   const connect = mockClient(ConnectClient);
 
   beforeEach(() => {
@@ -52,7 +56,7 @@ describe("the provider's handlers", () => {
   describe("create", () => {
     it("makes one StartOutboundChatContact call with the token derived from the URN and inputs", async () => {
       connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-1" });
-      const result = await handlers.create(inputs());
+      const result = await create(inputs());
       const calls = connect.commandCalls(StartOutboundChatContactCommand);
       assert.equal(calls.length, 1);
       const expected = deriveClientToken(URN, contactIdentity(inputs(), "us-east-1"));
@@ -68,7 +72,7 @@ describe("the provider's handlers", () => {
 
     it("sends a clientToken given as input unchanged", async () => {
       connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-1" });
-      const result = await handlers.create(inputs({ clientToken: "adopted-token" }));
+      const result = await create(inputs({ clientToken: "adopted-token" }));
       assert.equal(
         connect.commandCalls(StartOutboundChatContactCommand)[0].args[0].input.ClientToken,
         "adopted-token",
@@ -79,7 +83,7 @@ describe("the provider's handlers", () => {
     it("takes the Region and the instance ID from an instance ARN", async () => {
       connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-1" });
       const { region: _region, ...rest } = inputs({ instanceId: INSTANCE_ARN });
-      const result = await handlers.create(rest);
+      const result = await create(rest);
       assert.equal(result.outs?.region, "us-east-1");
       assert.equal(result.outs?.instanceId, INSTANCE_ID);
     });
@@ -89,7 +93,7 @@ describe("the provider's handlers", () => {
       connect.on(DescribeContactCommand).resolves({
         Contact: { Id: "contact-old", DisconnectTimestamp: new Date(Date.now() - 60 * 60_000) },
       });
-      const error = await handlers.create(inputs()).then(
+      const error = await create(inputs()).then(
         () => assert.fail("create succeeded"),
         (e: Error) => e,
       );
@@ -107,7 +111,7 @@ describe("the provider's handlers", () => {
       connect.on(DescribeContactCommand).resolves({
         Contact: { Id: "contact-old", DisconnectTimestamp: new Date(Date.now() - 60 * 60_000) },
       });
-      const error = await handlers.create(inputs()).then(
+      const error = await create(inputs()).then(
         () => assert.fail("create succeeded"),
         (e: Error) => e,
       );
@@ -123,24 +127,24 @@ describe("the provider's handlers", () => {
       connect.on(DescribeContactCommand).resolves({
         Contact: { Id: "contact-1", DisconnectTimestamp: new Date(Date.now() - 60_000) },
       });
-      assert.equal((await handlers.create(inputs())).id, "contact-1");
+      assert.equal((await create(inputs())).id, "contact-1");
     });
 
     it("accepts the answer when DescribeContact cannot be read, since the message may have gone", async () => {
       connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-1" });
       connect.on(DescribeContactCommand).rejects(awsError("AccessDeniedException", 403, "denied"));
-      assert.equal((await handlers.create(inputs())).id, "contact-1");
+      assert.equal((await create(inputs())).id, "contact-1");
     });
 
     it("adopts whatever a given clientToken answers, without describing it", async () => {
       connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-old" });
-      await handlers.create(inputs({ clientToken: "adopted-token" }));
+      await create(inputs({ clientToken: "adopted-token" }));
       assert.equal(connect.commandCalls(DescribeContactCommand).length, 0);
     });
 
     it("fails when there is no URN and no clientToken, and sends nothing", async () => {
       const { __urn: _urn, ...rest } = inputs();
-      await assert.rejects(handlers.create(rest), /received no URN/);
+      await assert.rejects(create(rest), /received no URN/);
       assert.equal(connect.commandCalls(StartOutboundChatContactCommand).length, 0);
     });
   });
@@ -149,11 +153,7 @@ describe("the provider's handlers", () => {
     it("updates changed attributes on the same contact, emptying removed keys", async () => {
       connect.on(UpdateContactAttributesCommand).resolves({});
       const olds = stored({ attributes: { plan: "free", team: "a" } });
-      const result = await handlers.update(
-        "contact-1",
-        olds,
-        inputs({ attributes: { plan: "gold" } }),
-      );
+      const result = await lifecycle.update(olds, inputs({ attributes: { plan: "gold" } }));
       const calls = connect.commandCalls(UpdateContactAttributesCommand);
       assert.equal(calls.length, 1);
       assert.deepEqual(calls[0].args[0].input, {
@@ -167,7 +167,7 @@ describe("the provider's handlers", () => {
     });
 
     it("makes no call when only onDelete changed, and keeps every output", async () => {
-      const result = await handlers.update("contact-1", stored(), inputs({ onDelete: "retain" }));
+      const result = await lifecycle.update(stored(), inputs({ onDelete: "retain" }));
       assert.equal(connect.calls().length, 0);
       assert.equal(result.outs?.onDelete, "retain");
       assert.equal(result.outs?.contactId, "contact-1");
@@ -184,7 +184,7 @@ describe("the provider's handlers", () => {
           DisconnectTimestamp: new Date("2026-11-25T11:00:00Z"),
         },
       });
-      const result = await handlers.read("contact-1", stored());
+      const result = await lifecycle.read("contact-1", stored());
       assert.equal(result.id, "contact-1");
       assert.equal(result.props?.initiationTimestamp, "2026-11-24T10:00:00.000Z");
       assert.equal(result.props?.disconnectTimestamp, "2026-11-25T11:00:00.000Z");
@@ -194,7 +194,7 @@ describe("the provider's handlers", () => {
       connect.on(DescribeContactCommand).resolves({
         Contact: { Id: "contact-1", InitiationTimestamp: new Date("2026-11-24T10:00:00Z") },
       });
-      const result = await handlers.read("contact-1", stored({ disconnectTimestamp: undefined }));
+      const result = await lifecycle.read("contact-1", stored({ disconnectTimestamp: undefined }));
       assert.equal(result.props?.initiationTimestamp, "2026-11-24T10:00:00.000Z");
       assert.equal(result.props && "disconnectTimestamp" in result.props, false);
     });
@@ -203,14 +203,14 @@ describe("the provider's handlers", () => {
       connect
         .on(DescribeContactCommand)
         .rejects(awsError("ResourceNotFoundException", 404, "Not found"));
-      assert.deepEqual(await handlers.read("contact-1", stored()), { id: "" });
+      assert.deepEqual(await lifecycle.read("contact-1", stored()), { id: "" });
     });
   });
 
   describe("delete", () => {
     it("stops the contact", async () => {
       connect.on(StopContactCommand).resolves({});
-      await handlers.deleteContact("contact-1", stored());
+      await lifecycle.deleteContact("contact-1", stored());
       assert.deepEqual(connect.commandCalls(StopContactCommand)[0].args[0].input, {
         InstanceId: INSTANCE_ID,
         ContactId: "contact-1",
@@ -218,7 +218,7 @@ describe("the provider's handlers", () => {
     });
 
     it("makes no call with onDelete: retain", async () => {
-      await handlers.deleteContact("contact-1", stored({ onDelete: "retain" }));
+      await lifecycle.deleteContact("contact-1", stored({ onDelete: "retain" }));
       assert.equal(connect.calls().length, 0);
     });
 
@@ -228,7 +228,7 @@ describe("the provider's handlers", () => {
     ] as const) {
       it(`counts a contact the service answers ${name} for as deleted`, async () => {
         connect.on(StopContactCommand).rejects(awsError(name, status, "gone"));
-        await handlers.deleteContact("contact-1", stored());
+        await lifecycle.deleteContact("contact-1", stored());
         assert.equal(connect.commandCalls(StopContactCommand).length, 1);
       });
     }
@@ -240,7 +240,7 @@ describe("the provider's handlers", () => {
       connect.on(DescribeContactCommand).resolves({
         Contact: { Id: "contact-1", DisconnectTimestamp: new Date("2026-11-25T11:00:00Z") },
       });
-      await handlers.deleteContact("contact-1", stored());
+      await lifecycle.deleteContact("contact-1", stored());
       assert.equal(connect.commandCalls(DescribeContactCommand).length, 1);
     });
 
@@ -249,14 +249,14 @@ describe("the provider's handlers", () => {
         .on(StopContactCommand)
         .rejects(awsError("InvalidRequestException", 400, "Bad request"));
       connect.on(DescribeContactCommand).resolves({ Contact: { Id: "contact-1" } });
-      await assert.rejects(handlers.deleteContact("contact-1", stored()), {
+      await assert.rejects(lifecycle.deleteContact("contact-1", stored()), {
         name: "ContactApiError",
       });
     });
 
     it("fails when access is denied, naming the IAM action", async () => {
       connect.on(StopContactCommand).rejects(awsError("AccessDeniedException", 403, "denied"));
-      await assert.rejects(handlers.deleteContact("contact-1", stored()), /connect:StopContact/);
+      await assert.rejects(lifecycle.deleteContact("contact-1", stored()), /connect:StopContact/);
     });
   });
 });

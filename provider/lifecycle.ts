@@ -1,0 +1,298 @@
+/**
+ * The lifecycle of an outbound chat contact: check, diff, create, read, update and delete, as
+ * plain functions of the URN, the inputs and the stored outputs. Nothing here knows Pulumi's
+ * dynamic-provider types: `dynamic-provider.ts` is the face that adapts these to them, and another
+ * face (a native provider plugin) could call them as they are. AWS calls go through `aws/calls`.
+ */
+import {
+  describeContact,
+  startOutboundChatContact,
+  stopContact,
+  updateContactAttributes,
+} from "./aws/calls";
+import { awsErrorNameOf, isContactGone } from "./aws/errors";
+import { sameValue } from "./canonical";
+import { classifyChanges, reusedClientTokenProblem } from "./diff-rules";
+import { resolveRegion } from "./region";
+import { comparable, instanceIdOf, toStartRequest } from "./request";
+import { deriveClientToken, identityOf } from "./token";
+import { ContactInputs, ContactOutputs, InputProblem } from "./types";
+import { validateInputs } from "./validation";
+
+/** What the provider computes for a contact, kept in its outputs beside the inputs. */
+type Computed = Pick<ContactOutputs, "contactId" | "clientToken" | "clientTokenSource" | "region"> &
+  Partial<Pick<ContactOutputs, "initiationTimestamp" | "disconnectTimestamp">>;
+
+/**
+ * Validates the inputs against the API's documented limits, with no network call. Values still
+ * unknown during a preview are passed over; the rest are reported with their property path. A
+ * `clientToken` given as input must change along with the contact. Never throws.
+ */
+export function check(
+  olds: Partial<ContactInputs>,
+  news: ContactInputs,
+): { inputs: ContactInputs; failures: InputProblem[] } {
+  // The engine's inputs are unchecked: validate them as untyped values.
+  const problems = validateInputs(news as unknown as Record<string, unknown>);
+  const reusedToken = problems.length === 0 ? reusedClientTokenProblem(olds, news) : undefined;
+  const failures = [...problems, ...(reusedToken ? [reusedToken] : [])].map(
+    ({ property, reason }) => ({ property, reason }),
+  );
+  return { inputs: news, failures };
+}
+
+/**
+ * `attributes` and `onDelete` change in place; any other change sends a new contact, created
+ * before the old one is stopped. Never throws.
+ */
+export function diff(
+  olds: ContactOutputs,
+  news: ContactInputs,
+): { changes: boolean; replaces: string[]; deleteBeforeReplace: false; stables: string[] } {
+  const { replaces, updates } = classifyChanges(olds, news);
+  return {
+    changes: replaces.length + updates.length > 0,
+    replaces,
+    deleteBeforeReplace: false,
+    stables: replaces.length === 0 ? ["contactId", "clientToken", "region", "instanceId"] : [],
+  };
+}
+
+/**
+ * Starts the contact with one StartOutboundChatContact call. The ClientToken is derived from the
+ * URN and the inputs (or given), never left to the SDK, so a create that is retried after a
+ * crash, a timeout or a lost answer gets the contact already started instead of a second one.
+ *
+ * With a derived token, a DescribeContact then makes sure the answer is not a contact that had
+ * already ended before this create (a token reused within 7 days): that create sent nothing, and
+ * it fails instead of passing silently. A token given as input adopts whatever it answers.
+ */
+export async function create(
+  urn: string | undefined,
+  inputs: ContactInputs,
+): Promise<{ id: string; outs: ContactOutputs }> {
+  const region = resolveRegion(inputs);
+  const request = toStartRequest(inputs);
+  const clientToken =
+    inputs.clientToken ??
+    deriveClientToken(requireUrn(urn), identityOf(comparable(request), inputs.triggers, region));
+  const startedAt = new Date();
+  const contactId = await startOutboundChatContact(region, {
+    ...request,
+    ClientToken: clientToken,
+  });
+  if (inputs.clientToken === undefined) {
+    const endedAt = await reusedTokenEndedAt(region, request.InstanceId!, contactId, startedAt);
+    if (endedAt !== undefined) {
+      throw reusedTokenError(contactId, endedAt);
+    }
+  }
+  const clientTokenSource = inputs.clientToken === undefined ? "derived" : "given";
+  return {
+    id: contactId,
+    outs: contactOutputs(inputs, { contactId, clientToken, clientTokenSource, region }),
+  };
+}
+
+/**
+ * Refreshes the contact with DescribeContact: fills in when it started and, once it has ended,
+ * when it ended. A contact the service no longer knows reads as gone (an empty id).
+ */
+export async function read(
+  id: string,
+  props: ContactOutputs | undefined,
+): Promise<{ id: string; props?: ContactOutputs }> {
+  if (!props?.region || !props.instanceId) {
+    throw new Error(
+      `OutboundChatContact cannot read contact ${id} without the outputs it stored when it was ` +
+        "created (its Region and instance). Importing an existing contact is not supported: " +
+        "declare the resource and let `pulumi up` start it, or give `clientToken` to adopt a " +
+        "contact started with that token in the last 7 days.",
+    );
+  }
+  try {
+    const contact = await describeContact(props.region, props.instanceId, id);
+    const { initiationTimestamp: _i, disconnectTimestamp: _d, ...rest } = props;
+    const initiationTimestamp = contact?.InitiationTimestamp?.toISOString();
+    const disconnectTimestamp = contact?.DisconnectTimestamp?.toISOString();
+    return {
+      id,
+      props: {
+        ...rest,
+        ...(initiationTimestamp ? { initiationTimestamp } : {}),
+        ...(disconnectTimestamp ? { disconnectTimestamp } : {}),
+      },
+    };
+  } catch (error) {
+    if (isContactGone(error)) {
+      return { id: "" };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Updates the live contact's attributes (UpdateContactAttributes) when they changed, and returns
+ * the full outputs: a dynamic provider that returned none here would lose them.
+ */
+export async function update(
+  olds: ContactOutputs,
+  news: ContactInputs,
+): Promise<{ outs: ContactOutputs }> {
+  if (!sameValue(olds.attributes ?? {}, news.attributes ?? {})) {
+    await updateContactAttributes(
+      olds.region,
+      olds.instanceId,
+      olds.contactId,
+      attributesUpdate(olds.attributes, news.attributes),
+    );
+  }
+  return { outs: contactOutputs(news, computedOf(olds)) };
+}
+
+/**
+ * With `onDelete: "stop"` (the default) ends the chat with StopContact; a contact that has already
+ * ended, or that the service no longer knows, counts as deleted. With `"retain"` makes no call.
+ */
+export async function deleteContact(id: string, props: ContactOutputs): Promise<void> {
+  if (props.onDelete === "retain") {
+    return;
+  }
+  try {
+    await stopContact(props.region, props.instanceId, id);
+  } catch (error) {
+    if (!(await endedAlready(error, props, id))) {
+      throw error;
+    }
+  }
+}
+
+/**
+ * The attributes to send so that the live contact ends with `next`: the new and changed ones,
+ * and an empty value for each one removed (UpdateContactAttributes merges, it never deletes).
+ */
+export function attributesUpdate(
+  previous: Record<string, string> | undefined,
+  next: Record<string, string> | undefined,
+): Record<string, string> {
+  const update: Record<string, string> = {};
+  for (const key of Object.keys(previous ?? {})) {
+    if (!next || !(key in next)) {
+      update[key] = "";
+    }
+  }
+  return { ...update, ...next };
+}
+
+/**
+ * The outputs stored for a contact: the inputs as given (without the URN, which is no part of the
+ * contact), the normalized instance ID, and what the provider computed. Delete and refresh have
+ * only these, so everything they need is here.
+ */
+export function contactOutputs(inputs: ContactInputs, computed: Computed): ContactOutputs {
+  const { __urn: _urn, ...given } = inputs;
+  const outputs: Record<string, unknown> = {
+    ...given,
+    ...computed,
+    instanceId: instanceIdOf(inputs.instanceId),
+  };
+  for (const key of Object.keys(outputs)) {
+    if (outputs[key] === undefined) {
+      delete outputs[key];
+    }
+  }
+  return outputs as unknown as ContactOutputs;
+}
+
+/** What the provider computed, taken from stored outputs to carry over into new ones. */
+function computedOf(olds: ContactOutputs): Computed {
+  return {
+    contactId: olds.contactId,
+    clientToken: olds.clientToken,
+    clientTokenSource: olds.clientTokenSource,
+    region: olds.region,
+    initiationTimestamp: olds.initiationTimestamp,
+    disconnectTimestamp: olds.disconnectTimestamp,
+  };
+}
+
+function requireUrn(urn: string | undefined): string {
+  if (!urn) {
+    throw new Error(
+      "OutboundChatContact received no URN to derive its ClientToken from, so it cannot make " +
+        "the send idempotent. Create the resource with `new OutboundChatContact(...)` from " +
+        "pulumi-connect-outbound-chat (which passes it), or give `clientToken` explicitly.",
+    );
+  }
+  return urn;
+}
+
+/**
+ * How much earlier than the create a contact must have ended to count as an earlier send: the
+ * clock skew AWS tolerates for a signed request, so that a contact ended by its flow moments
+ * after this create's own send is never mistaken for an old one.
+ */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * The reused-token check. When the contact a create was answered with had already ended before
+ * the create began, the ClientToken had been used within the API's 7 days by an earlier send (the
+ * resource was destroyed and declared again, or its inputs went back to earlier values), and
+ * Amazon Connect sent nothing now. Returns when it ended, or undefined when the contact is new,
+ * still open, ended within the clock skew of the create, or cannot be read: a failure to check
+ * never fails a create whose message may have gone out.
+ */
+async function reusedTokenEndedAt(
+  region: string,
+  instanceId: string,
+  contactId: string,
+  createStartedAt: Date,
+): Promise<Date | undefined> {
+  try {
+    const contact = await describeContact(region, instanceId, contactId);
+    const ended = contact.DisconnectTimestamp;
+    return ended !== undefined && ended.getTime() < createStartedAt.getTime() - CLOCK_SKEW_MS
+      ? ended
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The error for a create that sent nothing because its token had been used before. It never
+ * includes the token: a derived token is a digest of the URN and the inputs, so a printed one can
+ * be searched back to the destination number. It says where to read it instead.
+ */
+function reusedTokenError(contactId: string, endedAt: Date): Error {
+  return new Error(
+    `Amazon Connect answered with contact ${contactId}, which had ended at ` +
+      `${endedAt.toISOString()}, before this create began: its ClientToken was used within the ` +
+      "last 7 days (by this resource before it was destroyed, or with the inputs it had before), " +
+      "so no message was sent now. To send it again, change `triggers`. If this create retries " +
+      "one that was interrupted and that contact is the one you meant, keep it by setting " +
+      "`clientToken` to the token it was started with: the resource's secret `clientToken` " +
+      "output in the deployment that started it (`pulumi stack export --version <N> " +
+      "--show-secrets`).",
+  );
+}
+
+/**
+ * Whether a StopContact failure means the contact had already ended: the service answers an
+ * InvalidRequestException for such a contact, which DescribeContact confirms with a disconnect
+ * time.
+ */
+async function endedAlready(error: unknown, props: ContactOutputs, id: string): Promise<boolean> {
+  if (isContactGone(error)) {
+    return true;
+  }
+  if (awsErrorNameOf(error) !== "InvalidRequestException") {
+    return false;
+  }
+  try {
+    const contact = await describeContact(props.region, props.instanceId, id);
+    return contact?.DisconnectTimestamp !== undefined;
+  } catch (describeError) {
+    return isContactGone(describeError);
+  }
+}
