@@ -7,13 +7,13 @@ import {
   instanceIdOf,
   segmentAttributesOf,
   subtypeOf,
-  SUBTYPE_KEY,
 } from "./request";
 import {
   ContactInputs,
   ContactOutputs,
   DESTINATION_ENDPOINT_TYPE,
   SOURCE_ENDPOINT_TYPE,
+  SUBTYPE_KEY,
   UNKNOWN,
 } from "./types";
 

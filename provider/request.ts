@@ -4,27 +4,21 @@ import type {
 } from "@aws-sdk/client-connect";
 import { parseContactFlowRef, parseInstanceRef } from "./arn";
 import {
-  Channel,
   ContactInputs,
   DESTINATION_ENDPOINT_TYPE,
   SegmentAttributeValue,
   SOURCE_ENDPOINT_TYPE,
+  SUBTYPE_BY_CHANNEL,
+  SUBTYPE_KEY,
 } from "./types";
 
 /** The request without its ClientToken, which is added at create time. */
 export type StartRequest = Omit<StartOutboundChatContactCommandInput, "ClientToken">;
 
-export const SUBTYPE_KEY = "connect:Subtype";
-
 /** The chat duration the service uses when none is given: 25 hours. */
 export const DEFAULT_CHAT_DURATION_MINUTES = 1500;
 /** The content types a chat supports when none are given. */
 export const DEFAULT_CONTENT_TYPES: readonly string[] = ["text/plain"];
-
-const SUBTYPE_BY_CHANNEL: Record<Channel, string> = {
-  SMS: "connect:SMS",
-  WhatsApp: "connect:WhatsApp",
-};
 
 /** The instance ID, whether `instanceId` was given as an ID or as an instance ARN. */
 export function instanceIdOf(instanceId: string): string {

@@ -11,6 +11,16 @@ export const SOURCE_ENDPOINT_TYPE = "CONNECT_PHONENUMBER_ARN";
 export const DESTINATION_ENDPOINT_TYPE = "TELEPHONE_NUMBER";
 
 export type Channel = "SMS" | "WhatsApp";
+
+/** The segment attribute that carries a chat's channel subtype. */
+export const SUBTYPE_KEY = "connect:Subtype";
+/** The `connect:Subtype` of each channel: the subtypes StartOutboundChatContact starts. */
+export const SUBTYPE_BY_CHANNEL: Readonly<Record<Channel, string>> = {
+  SMS: "connect:SMS",
+  WhatsApp: "connect:WhatsApp",
+};
+/** Every subtype StartOutboundChatContact starts. */
+export const SUBTYPES: readonly string[] = Object.values(SUBTYPE_BY_CHANNEL);
 export type OnDelete = "stop" | "retain";
 
 export interface SourceEndpoint {

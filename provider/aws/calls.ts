@@ -15,9 +15,6 @@ import { connectClient, connectModule } from "./client";
 import { contactApiError, describeAwsError, type ContactCallContext } from "./errors";
 import { paced } from "./pacing";
 
-/** What a create is about, for error messages; the request itself is never quoted. */
-export type StartContext = Omit<ContactCallContext, "operation" | "region" | "instanceId">;
-
 async function call<T>(context: ContactCallContext, send: () => Promise<T>): Promise<T> {
   try {
     return await paced(send, { operation: context.operation, region: context.region });
@@ -27,26 +24,23 @@ async function call<T>(context: ContactCallContext, send: () => Promise<T>): Pro
 }
 
 /**
- * Starts an outbound chat contact (SMS or WhatsApp) and answers its ContactId. Send a ClientToken:
+ * Starts an outbound chat contact (SMS or WhatsApp) and returns its ContactId. Send a ClientToken:
  * the SDK's retries and the pacer's re-send the same request, so a retry never starts a second
  * contact.
  *
  * @param region the AWS Region of the instance
  * @param request the API request, with `ClientToken` set
- * @param context what to name in error messages
  */
 export async function startOutboundChatContact(
   region: string,
   request: StartOutboundChatContactCommandInput,
-  context: StartContext = {},
 ): Promise<string> {
   const callContext: ContactCallContext = {
     operation: "StartOutboundChatContact",
     region,
     instanceId: request.InstanceId ?? "(none given)",
-    contactFlowId: context.contactFlowId ?? request.ContactFlowId,
-    sourcePhoneNumberArn: context.sourcePhoneNumberArn ?? request.SourceEndpoint?.Address,
-    ...(context.contactId === undefined ? {} : { contactId: context.contactId }),
+    contactFlowId: request.ContactFlowId,
+    sourcePhoneNumberArn: request.SourceEndpoint?.Address,
   };
   const { StartOutboundChatContactCommand } = connectModule();
   const output = await call(callContext, () =>

@@ -235,11 +235,6 @@ export class Pacer {
     this.successTimes = [];
   }
 
-  /** How many of this pacer's calls are in flight now. */
-  get callsInFlight(): number {
-    return this.inFlight;
-  }
-
   /**
    * Runs `call` when the pacer lets it start, and again after each throttle until it succeeds, fails
    * otherwise, or reaches its deadline.

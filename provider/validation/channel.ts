@@ -2,7 +2,7 @@
  * Validator for channel: "SMS" or "WhatsApp", required unless segmentAttributes carries the
  * subtype, and in agreement with it when both are given.
  */
-import { Channel } from "../types";
+import { Channel, SUBTYPE_BY_CHANNEL, SUBTYPE_KEY } from "../types";
 import {
   casingHint,
   describeReceived,
@@ -13,14 +13,9 @@ import {
   problem,
   required,
 } from "./problems";
-import { readSubtype, SUBTYPE_KEY } from "./segment-attributes";
+import { readSubtype } from "./segment-attributes";
 
-/** The channels, each with the segment subtype it stands for. */
-export const CHANNEL_SUBTYPES: Readonly<Record<Channel, string>> = {
-  SMS: "connect:SMS",
-  WhatsApp: "connect:WhatsApp",
-};
-const CHANNELS = Object.keys(CHANNEL_SUBTYPES) as Channel[];
+const CHANNELS = Object.keys(SUBTYPE_BY_CHANNEL) as Channel[];
 const SUBTYPE_PATH = `segmentAttributes["${SUBTYPE_KEY}"].valueString`;
 
 function isChannel(value: unknown): value is Channel {
@@ -58,8 +53,8 @@ export function validateChannel(inputs: Record<string, unknown>): InputProblem[]
   if (subtype.kind !== "given" || typeof subtype.value !== "string") {
     return [];
   }
-  const expected = CHANNEL_SUBTYPES[value];
-  const matching = CHANNELS.find((c) => CHANNEL_SUBTYPES[c] === subtype.value);
+  const expected = SUBTYPE_BY_CHANNEL[value];
+  const matching = CHANNELS.find((c) => SUBTYPE_BY_CHANNEL[c] === subtype.value);
   if (matching === undefined || subtype.value === expected) {
     // An unsupported subtype is reported on segmentAttributes.
     return [];

@@ -14,6 +14,7 @@
  */
 import { parseArn } from "../arn";
 import { characterCount } from "../mask";
+import { SUBTYPE_KEY, SUBTYPES } from "../types";
 import {
   checkMembers,
   checkString,
@@ -31,11 +32,6 @@ import {
   problem,
   quote,
 } from "./problems";
-
-/** The key that carries the channel subtype. */
-export const SUBTYPE_KEY = "connect:Subtype";
-/** The subtypes StartOutboundChatContact starts. */
-export const SUBTYPES = ["connect:SMS", "connect:WhatsApp"] as const;
 
 const VALUE_MEMBERS = ["valueString", "valueMap", "valueInteger", "valueList", "valueArn"] as const;
 const MAX_KEY_LENGTH = 128;
@@ -308,7 +304,7 @@ function checkSubtype(attributes: Record<string, unknown>): InputProblem[] {
   if (
     typeof valueString !== "string" ||
     characterCount(valueString) > MAX_VALUE_STRING_LENGTH ||
-    (SUBTYPES as readonly string[]).includes(valueString)
+    SUBTYPES.includes(valueString)
   ) {
     // A wrong type or length is reported by the generic value check.
     return [];

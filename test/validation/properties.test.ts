@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
-import { MAX_CONTENT_LENGTH, validateInputs } from "../../provider/validation";
+import { validateInputs } from "../../provider/validation";
 import { validInputs } from "../fixtures";
 import { raw } from "./helpers";
 
@@ -40,7 +40,15 @@ describe("validation properties", () => {
     );
   });
 
-  for (const [contentType, max] of Object.entries(MAX_CONTENT_LENGTH)) {
+  // The limits as the operation's documentation states them (written here, not read from the
+  // implementation, so that a wrong constant fails this test).
+  const DOCUMENTED_CONTENT_LENGTH: Readonly<Record<string, number>> = {
+    "text/plain": 1024,
+    "text/markdown": 1024,
+    "application/json": 12000,
+    "application/vnd.amazonaws.connect.message.interactive.response": 12288,
+  };
+  for (const [contentType, max] of Object.entries(DOCUMENTED_CONTENT_LENGTH)) {
     it(`accepts any ${contentType} content of 1 to ${max} characters and rejects one longer`, () => {
       const length = fc.oneof(fc.integer({ min: 1, max }), fc.constantFrom(1, max));
       fc.assert(
