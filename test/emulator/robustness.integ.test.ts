@@ -132,19 +132,23 @@ describe("emulator robustness against bad requests", () => {
     );
   });
 
-  it("survives a client that hangs up in the middle of a body", async () => {
+  it("survives a client that hangs up in the middle of a body, and answers the next request", async () => {
     const { request } = await import("node:http");
-    await new Promise<void>((resolve) => {
+    const hungUp = await new Promise<string>((resolve) => {
       const outgoing = request(`${emulator.endpoint}/contact/stop`, {
         method: "POST",
         headers: { "content-type": "application/json", "content-length": "1000" },
       });
-      outgoing.on("error", () => resolve());
+      outgoing.on("response", () => resolve("answered"));
+      outgoing.on("error", () => resolve("hung up"));
       outgoing.write('{"InstanceId":');
-      setTimeout(() => {
-        outgoing.destroy();
-        resolve();
-      }, 20);
+      setTimeout(() => outgoing.destroy(), 20);
     });
+    // The half-sent request is never answered: the client gave up on it.
+    assert.equal(hungUp, "hung up");
+    // And the emulator is still there, answering as before.
+    const health = await fetch(`${emulator.endpoint}/_emulator/health`);
+    assert.equal(health.status, 200);
+    assert.deepEqual(await health.json(), { ok: true });
   });
 });

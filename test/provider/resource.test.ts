@@ -115,10 +115,45 @@ describe("OutboundChatContact", () => {
     ]);
   });
 
-  it("exposes every argument as an output", async () => {
+  it("declares every argument and every computed value as an output, given or not", async () => {
     const { contact } = await register(() => new OutboundChatContact("welcome", validInputs()));
-    assert.equal(await valueOf(contact.contactFlowId), validInputs().contactFlowId);
+    // Written out here, not read from the implementation: a name the resource forgets fails.
+    const outputs = [
+      "instanceId",
+      "contactFlowId",
+      "sourceEndpoint",
+      "destinationEndpoint",
+      "channel",
+      "segmentAttributes",
+      "attributes",
+      "chatDurationInMinutes",
+      "participantDetails",
+      "initialSystemMessage",
+      "initialTemplatedSystemMessage",
+      "relatedContactId",
+      "supportedMessagingContentTypes",
+      "clientToken",
+      "triggers",
+      "onDelete",
+      "region",
+      "contactId",
+      "clientTokenSource",
+      "initiationTimestamp",
+      "disconnectTimestamp",
+    ];
+    const declared = contact as unknown as Record<string, unknown>;
+    assert.deepEqual(
+      outputs.filter((name) => !pulumi.Output.isInstance(declared[name])),
+      [],
+      "declared as outputs",
+    );
     assert.equal(await valueOf(contact.channel), "SMS");
-    assert.equal(await valueOf(contact.onDelete), undefined);
+  });
+
+  it("fails its output, instead of hanging, when the registration fails", async () => {
+    const failing = Promise.reject(new Error("the engine refused the resource"));
+    failing.catch(() => undefined);
+    const output = pulumi.output(failing);
+    await assert.rejects(valueOf(output), /the engine refused the resource/);
   });
 });
