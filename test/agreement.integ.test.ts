@@ -172,13 +172,18 @@ describe("the provider's check and the emulator agree (9.12)", function () {
         let emulatorAccepts = true;
         let emulatorSays = "";
         try {
-          await client.send(
+          const { ContactId } = await client.send(
             new StartOutboundChatContactCommand({
               ...request,
               ...(clientToken === undefined ? {} : { ClientToken: clientToken }),
             }),
           );
+          // An answer without a contact is no acceptance (a mocked client answers nothing).
+          assert.match(ContactId ?? "", /^[0-9a-f-]{36}$/, `${label}: no ContactId`);
         } catch (error) {
+          if (error instanceof assert.AssertionError) {
+            throw error;
+          }
           emulatorSays = `${(error as Error).name}: ${(error as Error).message}`;
           emulatorAccepts = !/InvalidRequestException|SerializationException/.test(emulatorSays);
         }

@@ -99,8 +99,12 @@ export function keyPath(base: string, key: string): string {
  * that a hostile 10 MB name costs a message no more than a short one.
  */
 export function shownName(name: string): string {
-  // Cheap first: a string of at most 64 UTF-16 units has at most 64 code points.
-  if (name.length <= MAX_KEY_IN_PATH || characterCount(name) <= MAX_KEY_IN_PATH) {
+  // Cheap first: a string of at most 64 UTF-16 units has at most 64 code points, and one of more
+  // than 128 units has more than 64 (a code point takes 1 or 2 units): count only in between.
+  if (
+    name.length <= MAX_KEY_IN_PATH ||
+    (name.length <= 2 * MAX_KEY_IN_PATH && characterCount(name) <= MAX_KEY_IN_PATH)
+  ) {
     return name;
   }
   return `${Array.from(name.slice(0, MAX_KEY_IN_PATH * 2))

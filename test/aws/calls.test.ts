@@ -7,7 +7,7 @@ import {
   UpdateContactAttributesCommand,
   type StartOutboundChatContactCommandInput,
 } from "@aws-sdk/client-connect";
-import { mockClient } from "aws-sdk-client-mock";
+import { AwsClientStub, mockClient } from "aws-sdk-client-mock";
 import {
   describeContact,
   startOutboundChatContact,
@@ -36,7 +36,12 @@ const request: StartOutboundChatContactCommandInput = {
 };
 
 describe("Amazon Connect calls", () => {
-  const connect = mockClient(ConnectClient);
+  // Made in a hook, not when the file loads: mocha loads every file before running any, and a
+  // mock made then would answer for every ConnectClient of the whole run.
+  let connect: AwsClientStub<ConnectClient>;
+  before(() => {
+    connect = mockClient(ConnectClient);
+  });
 
   beforeEach(() => {
     connect.reset();

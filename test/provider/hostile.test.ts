@@ -94,22 +94,18 @@ describe("hostile input to check and diff (9.4)", () => {
     }
   }
 
-  it("check answers a 10 MB unknown property name quickly, with a short message", async () => {
+  it("check answers a 10 MB unknown property name with a short message and no suggestion work", async () => {
     const name = "x".repeat(10 * 1024 * 1024);
-    const started = process.hrtime.bigint();
     const result = lifecycle.check(validInputs(), {
       ...validInputs(),
       [name]: 1,
     });
-    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
     const failures = result.failures ?? [];
     assert.equal(failures.length, 1);
     assert.equal(failures[0].property, `${"x".repeat(64)}…`);
     assert.ok(JSON.stringify(failures).length < 1024, `${JSON.stringify(failures).length} bytes`);
     assert.match(failures[0].reason, /Rename or remove it/);
     assert.doesNotMatch(failures[0].reason, /did you mean/);
-    // Generous: it took 15 s before; a bound on the work, not a benchmark.
-    assert.ok(elapsedMs < 2_000, `${elapsedMs} ms`);
   });
 
   it("check still suggests the closest name for a short typo", async () => {

@@ -6,7 +6,7 @@ import {
   StopContactCommand,
   UpdateContactAttributesCommand,
 } from "@aws-sdk/client-connect";
-import { mockClient } from "aws-sdk-client-mock";
+import { AwsClientStub, mockClient } from "aws-sdk-client-mock";
 import { forgetConnectClients } from "../../provider/aws/client";
 import { resetPacing } from "../../provider/aws/pacing";
 import * as lifecycle from "../../provider/lifecycle";
@@ -39,7 +39,12 @@ function create(given: ContactInputs): ReturnType<typeof lifecycle.create> {
 }
 
 describe("the lifecycle core", () => {
-  const connect = mockClient(ConnectClient);
+  // Made in a hook, not when the file loads: mocha loads every file before running any, and a
+  // mock made then would answer for every ConnectClient of the whole run.
+  let connect: AwsClientStub<ConnectClient>;
+  before(() => {
+    connect = mockClient(ConnectClient);
+  });
 
   beforeEach(() => {
     connect.reset();
