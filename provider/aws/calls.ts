@@ -12,11 +12,8 @@ import type {
   UpdateContactAttributesCommandOutput,
 } from "@aws-sdk/client-connect";
 import { connectClient, connectModule } from "./client";
-import { contactApiError, describeAwsError, type ContactCallContext } from "./errors";
+import { describeAwsError, missingMemberError, type ContactCallContext } from "./errors";
 import { paced } from "./pacing";
-
-/** What a create is about, for error messages; the request itself is never quoted. */
-export type StartContext = Omit<ContactCallContext, "operation" | "region" | "instanceId">;
 
 async function call<T>(context: ContactCallContext, send: () => Promise<T>): Promise<T> {
   try {
@@ -27,46 +24,38 @@ async function call<T>(context: ContactCallContext, send: () => Promise<T>): Pro
 }
 
 /**
- * Starts an outbound chat contact (SMS or WhatsApp) and answers its ContactId. Send a ClientToken:
+ * Starts an outbound chat contact (SMS or WhatsApp) and returns its ContactId. Send a ClientToken:
  * the SDK's retries and the pacer's re-send the same request, so a retry never starts a second
- * contact.
+ * contact. Error messages name the instance, the flow and the source phone number's ARN of the
+ * request, never its other values.
  *
  * @param region the AWS Region of the instance
  * @param request the API request, with `ClientToken` set
- * @param context what to name in error messages
  */
 export async function startOutboundChatContact(
   region: string,
   request: StartOutboundChatContactCommandInput,
-  context: StartContext = {},
 ): Promise<string> {
   const callContext: ContactCallContext = {
     operation: "StartOutboundChatContact",
     region,
     instanceId: request.InstanceId ?? "(none given)",
-    contactFlowId: context.contactFlowId ?? request.ContactFlowId,
-    sourcePhoneNumberArn: context.sourcePhoneNumberArn ?? request.SourceEndpoint?.Address,
-    ...(context.contactId === undefined ? {} : { contactId: context.contactId }),
+    contactFlowId: request.ContactFlowId,
+    sourcePhoneNumberArn: request.SourceEndpoint?.Address,
   };
   const { StartOutboundChatContactCommand } = connectModule();
   const output = await call(callContext, () =>
     connectClient(region).send(new StartOutboundChatContactCommand(request)),
   );
   if (output.ContactId === undefined || output.ContactId === "") {
-    throw contactApiError(
-      `Amazon Connect answered StartOutboundChatContact for instance ${callContext.instanceId} in ` +
-        `${region} without a ContactId. Run \`pulumi up\` again: the ClientToken makes the retry ` +
-        "answer the same contact.",
-      { awsErrorName: "MissingContactId", operation: "StartOutboundChatContact" },
-      undefined,
-    );
+    throw missingMemberError(callContext, "ContactId");
   }
   return output.ContactId;
 }
 
 /**
- * Describes a contact. Throws a `ContactApiError` for which `isContactGone` is true when the
- * contact no longer exists.
+ * Describes a contact and returns it. Throws a `ContactApiError` for which `isContactGone` is true
+ * when the contact no longer exists.
  */
 export async function describeContact(
   region: string,
@@ -86,12 +75,7 @@ export async function describeContact(
     ),
   );
   if (output.Contact === undefined) {
-    throw contactApiError(
-      `Amazon Connect answered DescribeContact for contact ${contactId} in instance ` +
-        `${instanceId} in ${region} without the contact. Run \`pulumi refresh\` again.`,
-      { awsErrorName: "MissingContact", operation: "DescribeContact" },
-      undefined,
-    );
+    throw missingMemberError(context, "Contact");
   }
   return output.Contact;
 }

@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
+import { isContactApiError } from "../../provider/aws/api-error";
 import {
-  isContactApiError,
   awsErrorNameOf,
   describeAwsError,
+  describeDuration,
   isContactGone,
-  maskPhoneNumbers,
-  redactQuotedValues,
+  missingMemberError,
+  pacingDeadlineError,
   type ContactCallContext,
 } from "../../provider/aws/errors";
-import { pacingDeadlineError } from "../../provider/aws/pacing";
 import { awsError } from "./fixtures";
 
 const CUSTOMER = "+14155550100";
@@ -23,161 +23,260 @@ const context: ContactCallContext = {
   sourcePhoneNumberArn:
     "arn:aws:connect:eu-west-2:123456789012:phone-number/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
 };
+const stopContext: ContactCallContext = {
+  operation: "StopContact",
+  region: "us-east-1",
+  instanceId: "i-1",
+  contactId: "c-1",
+};
 
 /** What the service might say: it may echo the customer's number and the message. */
 const echo = `Endpoint ${CUSTOMER} rejected for message "${CONTENT}"`;
 
-const PHONE_NUMBER = /\+?\d[\d\s-]{6,}/;
+/** Advice that only makes sense when running again can succeed. */
+const RUN_AGAIN = /safe to run `pulumi up` again|may succeed|retry later|wait a minute/i;
 
-/** The message without the IDs and ARNs of the context, which are named on purpose. */
-function withoutIds(message: string, ids: ContactCallContext): string {
-  let rest = message;
-  const longestFirst = Object.values(ids).sort((a, b) => b.length - a.length);
-  for (const value of longestFirst) {
-    rest = rest.split(value).join("<id>");
-  }
-  return rest;
-}
-
+/**
+ * Each class of error, what the message must say, and whether it may advise running again: only
+ * when that can succeed (a server error, a conflict still being processed); otherwise the message
+ * says what to fix, and never advises a retry.
+ */
 interface Row {
-  readonly name: string;
-  readonly status: number;
-  readonly fragments: Array<string | RegExp>;
+  readonly label: string;
+  readonly error: unknown;
+  readonly awsErrorName: string;
+  readonly fragments: string[];
+  readonly runAgain: boolean;
   readonly context?: ContactCallContext;
 }
 
 const rows: Row[] = [
   {
-    name: "InvalidRequestException",
-    status: 400,
-    fragments: ["rejected StartOutboundChatContact", "<masked>", "Correct the resource's inputs"],
+    label: "InvalidRequestException (400)",
+    error: awsError("InvalidRequestException", 400, echo),
+    awsErrorName: "InvalidRequestException",
+    fragments: ["rejected StartOutboundChatContact", "correct the resource's inputs"],
+    runAgain: false,
   },
   {
-    name: "ConflictException",
-    status: 409,
+    label: "ConflictException (409)",
+    error: awsError("ConflictException", 409, echo),
+    awsErrorName: "ConflictException",
     fragments: ["conflict", "same ClientToken", "replace the resource"],
+    runAgain: true,
   },
   {
-    name: "InternalServiceException",
-    status: 500,
+    label: "InternalServiceException (500)",
+    error: awsError("InternalServiceException", 500, echo),
+    awsErrorName: "InternalServiceException",
     fragments: [
-      "Retry later",
-      "safe to run `pulumi up` again",
+      "failed internally",
+      "It may succeed later",
       "ClientToken makes the retry idempotent",
     ],
+    runAgain: true,
   },
   {
-    name: "ResourceNotFoundException",
-    status: 404,
+    label: "an unknown server error (503)",
+    error: awsError("ServiceUnavailableException", 503, echo),
+    awsErrorName: "ServiceUnavailableException",
+    fragments: ["with ServiceUnavailableException (HTTP 503), a server error", "may succeed"],
+    runAgain: true,
+  },
+  {
+    label: "an unknown client error (400, a request the service could not read)",
+    error: awsError("SerializationException", 400, echo),
+    awsErrorName: "SerializationException",
+    fragments: [
+      "with SerializationException (HTTP 400): the service refused the request",
+      "Running it again unchanged fails the same way",
+      "check the resource's inputs",
+    ],
+    runAgain: false,
+  },
+  {
+    label: "an error before any answer (a request too deep to serialize)",
+    error: new RangeError(`Maximum call stack size exceeded at ${CUSTOMER}`),
+    awsErrorName: "RangeError",
+    fragments: [
+      "with RangeError, before Amazon Connect answered",
+      "Running it again unchanged fails the same way",
+      "nested too deeply",
+    ],
+    runAgain: false,
+  },
+  {
+    label: "ResourceNotFoundException (404)",
+    error: awsError("ResourceNotFoundException", 404, echo),
+    awsErrorName: "ResourceNotFoundException",
     fragments: [
       `instance ID ${context.instanceId}`,
       `contact flow ID ${context.contactFlowId}`,
       `source phone number ARN ${context.sourcePhoneNumberArn} is claimed by the instance`,
       "in eu-west-2",
     ],
+    runAgain: false,
   },
   {
-    name: "LimitExceededException",
-    status: 429,
+    label: "LimitExceededException (429, a quota)",
+    error: awsError("LimitExceededException", 429, echo),
+    awsErrorName: "LimitExceededException",
     fragments: ['"Concurrent active chats per instance"', "Stop contacts", "quota increase"],
+    runAgain: false,
   },
   {
-    name: "ThrottlingException",
-    status: 429,
-    fragments: ["throttled StartOutboundChatContact", "--parallel 8", "higher quota"],
-  },
-  {
-    name: "AccessDeniedException",
-    status: 403,
+    label: "AccessDeniedException (403)",
+    error: awsError("AccessDeniedException", 403, echo),
+    awsErrorName: "AccessDeniedException",
     fragments: [
       "connect:StartOutboundChatContact",
       `arn:aws:connect:eu-west-2:*:instance/${context.instanceId}/*`,
     ],
+    runAgain: false,
   },
   {
-    name: "AccessDeniedException",
-    status: 403,
-    context: { operation: "StopContact", region: "us-east-1", instanceId: "i-1", contactId: "c-1" },
+    label: "AccessDeniedException (403) of StopContact",
+    error: awsError("AccessDeniedException", 403, echo),
+    awsErrorName: "AccessDeniedException",
+    context: stopContext,
     fragments: ["connect:StopContact", "arn:aws:connect:us-east-1:*:instance/i-1/*"],
+    runAgain: false,
   },
   {
-    name: "ContactNotFoundException",
-    status: 410,
-    context: { operation: "StopContact", region: "us-east-1", instanceId: "i-1", contactId: "c-1" },
+    label: "ContactNotFoundException (410)",
+    error: awsError("ContactNotFoundException", 410, echo),
+    awsErrorName: "ContactNotFoundException",
+    context: stopContext,
     fragments: ["no contact c-1", "instance i-1 in us-east-1", "ended"],
+    runAgain: false,
   },
   {
-    name: "InvalidParameterException",
-    status: 400,
-    context: {
-      operation: "DescribeContact",
-      region: "us-east-1",
-      instanceId: "i-1",
-      contactId: "c-1",
-    },
+    label: "InvalidParameterException (400)",
+    error: awsError("InvalidParameterException", 400, echo),
+    awsErrorName: "InvalidParameterException",
+    context: { ...stopContext, operation: "DescribeContact" },
     fragments: ["rejected a parameter of DescribeContact", "contact c-1"],
+    runAgain: false,
   },
   {
-    name: "InvalidActiveRegionException",
-    status: 400,
+    label: "InvalidActiveRegionException (400)",
+    error: awsError("InvalidActiveRegionException", 400, echo),
+    awsErrorName: "InvalidActiveRegionException",
     fragments: ["not the instance's active Region", "eu-west-2", "`region` input"],
+    runAgain: false,
   },
   {
-    name: "CredentialsProviderError",
-    status: 0,
+    label: "CredentialsProviderError (no answer)",
+    error: Object.assign(new Error(`Could not load credentials for ${CUSTOMER}`), {
+      name: "CredentialsProviderError",
+    }),
+    awsErrorName: "CredentialsProviderError",
     fragments: ["No AWS credentials found", "AWS_PROFILE", "AWS_ACCESS_KEY_ID"],
+    runAgain: false,
   },
   {
-    name: "UnrecognizedClientException",
-    status: 403,
+    label: "UnrecognizedClientException (403)",
+    error: awsError("UnrecognizedClientException", 403, echo),
+    awsErrorName: "UnrecognizedClientException",
     fragments: ["did not recognise the credentials", "AWS_PROFILE"],
+    runAgain: false,
   },
   {
-    name: "InvalidSignatureException",
-    status: 403,
+    label: "InvalidSignatureException (403)",
+    error: awsError("InvalidSignatureException", 403, echo),
+    awsErrorName: "InvalidSignatureException",
     fragments: ["signature", "AWS_SECRET_ACCESS_KEY", "clock"],
+    runAgain: false,
   },
   {
-    name: "SomethingNewException",
-    status: 400,
-    fragments: ["StartOutboundChatContact failed", "SomethingNewException", "HTTP 400", "`cause`"],
+    label: "a connection refused",
+    error: Object.assign(new Error(`connect ECONNREFUSED 127.0.0.1:4566 ${CUSTOMER}`), {
+      code: "ECONNREFUSED",
+    }),
+    awsErrorName: "Error",
+    fragments: [
+      "Could not reach Amazon Connect in eu-west-2 for StartOutboundChatContact (ECONNREFUSED)",
+      "AWS_ENDPOINT_URL_CONNECT",
+      "safe to run `pulumi up` again",
+    ],
+    runAgain: true,
+  },
+  {
+    label: "a timeout",
+    error: Object.assign(new Error(`a request has exceeded the configured 60000 ms`), {
+      name: "TimeoutError",
+      code: "ETIMEDOUT",
+    }),
+    awsErrorName: "TimeoutError",
+    fragments: [
+      "Amazon Connect in eu-west-2 did not answer StartOutboundChatContact in time (TimeoutError)",
+      "raise PULUMI_CONNECT_REQUEST_TIMEOUT_SECONDS (default 60)",
+      "safe to run `pulumi up` again",
+    ],
+    runAgain: true,
+  },
+  {
+    label: "the pacer's deadline (throttled for 15 minutes)",
+    error: pacingDeadlineError(
+      "StartOutboundChatContact",
+      15 * 60 * 1000,
+      42,
+      awsError("ThrottlingException", 429, `Rate exceeded for ${CUSTOMER}`),
+    ),
+    awsErrorName: "ThrottlingException",
+    fragments: [
+      "Amazon Connect kept throttling StartOutboundChatContact for 15 minutes (42 attempts) for " +
+        `instance ${context.instanceId} in eu-west-2`,
+      "`pulumi up --parallel 8`",
+      "PULUMI_CONNECT_DEADLINE_SECONDS",
+    ],
+    runAgain: false,
   },
 ];
 
 describe("describeAwsError", () => {
   for (const row of rows) {
     const rowContext = row.context ?? context;
-    it(`tells ${row.name} from ${rowContext.operation} with what to do, and no phone number`, () => {
-      const original =
-        row.status === 0
-          ? Object.assign(new Error(`Could not load credentials for ${CUSTOMER}`), {
-              name: row.name,
-            })
-          : awsError(row.name, row.status, echo);
-      const error = describeAwsError(original, rowContext);
+    const advice = row.runAgain ? "says running again may succeed" : "advises no retry";
+    it(`tells ${row.label} with what to do, ${advice}, and nothing of the service's message`, () => {
+      const error = describeAwsError(row.error, rowContext);
       assert.ok(isContactApiError(error));
       assert.equal(error.name, "ContactApiError");
-      assert.equal(error.awsErrorName, row.name);
+      assert.equal(error.awsErrorName, row.awsErrorName);
       assert.equal(error.operation, rowContext.operation);
-      assert.equal(error.cause, original);
       for (const fragment of row.fragments) {
-        if (typeof fragment === "string") {
-          assert.ok(error.message.includes(fragment), `"${fragment}" not in: ${error.message}`);
-        } else {
-          assert.match(error.message, fragment);
-        }
+        assert.ok(error.message.includes(fragment), `"${fragment}" not in: ${error.message}`);
       }
-      // IDs and ARNs are named on purpose (an account ID looks like a phone number): leave them out.
-      assert.doesNotMatch(withoutIds(error.message, rowContext), PHONE_NUMBER);
-      for (const shown of [error.message, String(error), error.stack ?? "", inspect(error)]) {
+      if (row.runAgain) {
+        assert.match(error.message, RUN_AGAIN);
+      } else {
+        assert.doesNotMatch(error.message, RUN_AGAIN);
+      }
+      assert.equal("cause" in error, false);
+      for (const shown of [
+        error.message,
+        error.stack ?? "",
+        inspect(error),
+        JSON.stringify(error),
+      ]) {
         assert.ok(!shown.includes(CUSTOMER.slice(2)), shown);
         assert.ok(!shown.includes(CONTENT), shown);
       }
-      assert.ok(!JSON.stringify(error).includes(CUSTOMER));
     });
   }
 
-  it("tells an AWS validation error by its member path, without the quoted message or number", () => {
+  it("keeps the HTTP status and the request ID of the answer", () => {
+    const original = Object.assign(awsError("ConflictException", 409), {
+      $metadata: { httpStatusCode: 409, requestId: "6f1c2b3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c" },
+    });
+    const error = describeAwsError(original, context);
+    assert.ok(isContactApiError(error));
+    assert.equal(error.httpStatusCode, 409);
+    assert.equal(error.requestId, "6f1c2b3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c");
+    assert.match(error.message, / Request ID: 6f1c2b3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c\.$/);
+  });
+
+  it("names the request members an invalid request's message names, and nothing else of it", () => {
     const original = awsError(
       "InvalidRequestException",
       400,
@@ -187,68 +286,18 @@ describe("describeAwsError", () => {
         "Member must satisfy regular expression pattern: ^\\+[1-9]\\d{1,14}$",
     );
     const error = describeAwsError(original, context);
-    for (const shown of [error.message, String(error), error.stack ?? "", inspect(error)]) {
-      assert.ok(!shown.includes(CONTENT), shown);
-      assert.ok(!shown.includes(CUSTOMER.slice(2)), shown);
-    }
-    assert.match(
+    assert.equal(
       error.message,
-      /Value <redacted> at 'initialSystemMessage\.content' failed to satisfy constraint: Member must have length less than or equal to 1024/,
+      "Amazon Connect rejected StartOutboundChatContact for instance " +
+        `${context.instanceId} in eu-west-2 as invalid, naming initialSystemMessage.content, and ` +
+        "destinationEndpoint.address. Running it again unchanged fails the same way: correct the " +
+        "resource's inputs (`pulumi preview` checks most of them) and run `pulumi up` again. The " +
+        "service's own message is left out, because it may quote the customer's phone number or " +
+        "message.",
     );
-    assert.match(error.message, /Value <redacted> at 'destinationEndpoint\.address'/);
   });
 
-  it("keeps the HTTP status of the answer", () => {
-    const error = describeAwsError(awsError("ConflictException", 409), context);
-    assert.ok(isContactApiError(error));
-    assert.equal(error.httpStatusCode, 409);
-  });
-
-  it("tells a network failure as one, with the endpoint settings to check", () => {
-    const original = Object.assign(new Error(`connect ECONNREFUSED 127.0.0.1:4566`), {
-      code: "ECONNREFUSED",
-    });
-    const error = describeAwsError(original, context);
-    assert.match(error.message, /Could not reach Amazon Connect in eu-west-2/);
-    assert.match(error.message, /ECONNREFUSED/);
-    assert.match(error.message, /AWS_ENDPOINT_URL_CONNECT/);
-  });
-
-  it("tells a timeout as an answer that did not come in time, with the setting to raise", () => {
-    const original = Object.assign(
-      new Error("@smithy/node-http-handler - a request has exceeded the configured 60000 ms"),
-      { name: "TimeoutError", code: "ETIMEDOUT" },
-    );
-    const error = describeAwsError(original, context);
-    assert.ok(isContactApiError(error));
-    assert.equal(error.awsErrorName, "TimeoutError");
-    assert.match(
-      error.message,
-      /^Amazon Connect in eu-west-2 did not answer StartOutboundChatContact in time \(TimeoutError\)/,
-    );
-    assert.match(error.message, /PULUMI_CONNECT_REQUEST_TIMEOUT_SECONDS/);
-    assert.match(error.message, /safe to run `pulumi up` again/);
-  });
-
-  it("tells the pacer's deadline with the operation, the time and what to do", () => {
-    const throttle = awsError("ThrottlingException", 429, `Rate exceeded for ${CUSTOMER}`);
-    const error = describeAwsError(
-      pacingDeadlineError("StartOutboundChatContact", 15 * 60 * 1000, 42, throttle),
-      context,
-    );
-    assert.ok(isContactApiError(error));
-    assert.equal(error.awsErrorName, "ThrottlingException");
-    assert.match(
-      error.message,
-      /^Amazon Connect kept throttling StartOutboundChatContact for 15 minutes \(42 attempts\)/,
-    );
-    assert.match(error.message, /`pulumi up --parallel 8`/);
-    assert.match(error.message, /PULUMI_CONNECT_DEADLINE_SECONDS/);
-    assert.doesNotMatch(withoutIds(error.message, context), PHONE_NUMBER);
-    assert.ok(!inspect(error).includes(CUSTOMER.slice(2)));
-  });
-
-  it("answers a ContactApiError as it is", () => {
+  it("returns a ContactApiError as it is", () => {
     const error = describeAwsError(awsError("ConflictException", 409), context);
     assert.equal(describeAwsError(error, context), error);
   });
@@ -260,52 +309,41 @@ describe("describeAwsError", () => {
   });
 });
 
-describe("maskPhoneNumbers", () => {
-  const rows: Array<[string, string]> = [
-    ["call +14155550100 now", "call <masked> now"],
-    ["call 415-555-0100 now", "call <masked> now"],
-    ["call +44 20 7946 0958", "call <masked>"],
-    ["InstanceId must be 1..100 characters", "InstanceId must be 1..100 characters"],
-  ];
-  for (const [text, masked] of rows) {
-    it(`masks "${text}" as "${masked}"`, () => {
-      assert.equal(maskPhoneNumbers(text), masked);
-    });
-  }
+describe("missingMemberError", () => {
+  it("fails a start without a ContactId, saying running again returns the same contact", () => {
+    const error = missingMemberError(context, "ContactId");
+    assert.equal(error.awsErrorName, "MissingContactId");
+    assert.equal(
+      error.message,
+      "Amazon Connect answered StartOutboundChatContact for instance " +
+        `${context.instanceId} in eu-west-2 without a ContactId. Run \`pulumi up\` again: the ` +
+        "ClientToken makes the retry return the same contact.",
+    );
+  });
+
+  it("fails a describe without the contact, saying to refresh again", () => {
+    const error = missingMemberError({ ...stopContext, operation: "DescribeContact" }, "Contact");
+    assert.equal(error.awsErrorName, "MissingContact");
+    assert.match(error.message, /without a Contact\. Run `pulumi refresh` again\.$/);
+  });
 });
 
-describe("redactQuotedValues", () => {
-  const rows: Array<[string, string]> = [
-    [
-      "1 validation error detected: Value 'Hello Ada, it's ready' at 'initialSystemMessage.content' failed to satisfy constraint: Member must not be blank",
-      "1 validation error detected: Value <redacted> at 'initialSystemMessage.content' failed to satisfy constraint: Member must not be blank",
-    ],
-    [
-      `Value "Hello" at 'initialSystemMessage.content' failed to satisfy constraint: Member must have length less than or equal to 1024`,
-      "Value <redacted> at 'initialSystemMessage.content' failed to satisfy constraint: Member must have length less than or equal to 1024",
-    ],
-    [
-      "Value null at 'contactFlowId' failed to satisfy constraint: Member must not be null",
-      "Value null at 'contactFlowId' failed to satisfy constraint: Member must not be null",
-    ],
-    ["Invalid value 'Hello Ada' for the message", "Invalid value <redacted> for the message"],
-    [
-      "Value 'see you at 'noon' ok' at 'initialSystemMessage.content' is too long",
-      // Not AWS's form ("failed to satisfy"): to the last quote, the member path with it.
-      "Value <redacted> is too long",
-    ],
-    [`rejected for message "Hello Ada"`, "rejected for message <redacted>"],
-    ["InstanceId must be 1..100 characters", "InstanceId must be 1..100 characters"],
+describe("describeDuration", () => {
+  const durations: Array<[number, string]> = [
+    [15 * 60 * 1000, "15 minutes"],
+    [60 * 1000, "1 minute"],
+    [90 * 1000, "90 seconds"],
+    [1000, "1 second"],
   ];
-  for (const [text, redacted] of rows) {
-    it(`${text === redacted ? "keeps" : "redacts"} "${text}"${text === redacted ? "" : ` as "${redacted}"`}`, () => {
-      assert.equal(redactQuotedValues(text), redacted);
+  for (const [ms, text] of durations) {
+    it(`says ${ms} ms as "${text}"`, () => {
+      assert.equal(describeDuration(ms), text);
     });
   }
 });
 
 describe("isContactGone", () => {
-  const rows: Array<[string, unknown, boolean]> = [
+  const cases: Array<[string, unknown, boolean]> = [
     ["ContactNotFoundException", awsError("ContactNotFoundException", 410), true],
     ["ResourceNotFoundException", awsError("ResourceNotFoundException", 404), true],
     [
@@ -317,7 +355,7 @@ describe("isContactGone", () => {
     ["AccessDeniedException", awsError("AccessDeniedException", 403), false],
     ["undefined", undefined, false],
   ];
-  for (const [label, error, gone] of rows) {
+  for (const [label, error, gone] of cases) {
     it(`is ${gone} for ${label}`, () => {
       assert.equal(isContactGone(error), gone);
     });
@@ -325,7 +363,7 @@ describe("isContactGone", () => {
 });
 
 describe("awsErrorNameOf", () => {
-  it("answers the AWS name behind a wrapped error, and the name of a raw one", () => {
+  it("returns the AWS name behind a wrapped error, and the name of a raw one", () => {
     const raw = awsError("InvalidRequestException", 400);
     assert.equal(awsErrorNameOf(describeAwsError(raw, context)), "InvalidRequestException");
     assert.equal(awsErrorNameOf(raw), "InvalidRequestException");

@@ -7,8 +7,7 @@ import {
   UpdateContactAttributesCommand,
 } from "@aws-sdk/client-connect";
 import { mockClient } from "aws-sdk-client-mock";
-import { forgetConnectClients } from "../../provider/aws/client";
-import { resetPacing } from "../../provider/aws/pacing";
+import { forgetConnectClients, resetPacing } from "../../provider/aws/testing";
 import * as handlers from "../../provider/handlers";
 import { contactOutputs } from "../../provider/handlers/outputs";
 import { contactIdentity, deriveClientToken } from "../../provider/token";
