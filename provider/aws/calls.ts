@@ -12,7 +12,7 @@ import type {
   UpdateContactAttributesCommandOutput,
 } from "@aws-sdk/client-connect";
 import { connectClient, connectModule } from "./client";
-import { contactApiError, describeAwsError, type ContactCallContext } from "./errors";
+import { describeAwsError, missingMemberError, type ContactCallContext } from "./errors";
 import { paced } from "./pacing";
 
 async function call<T>(context: ContactCallContext, send: () => Promise<T>): Promise<T> {
@@ -26,7 +26,8 @@ async function call<T>(context: ContactCallContext, send: () => Promise<T>): Pro
 /**
  * Starts an outbound chat contact (SMS or WhatsApp) and returns its ContactId. Send a ClientToken:
  * the SDK's retries and the pacer's re-send the same request, so a retry never starts a second
- * contact.
+ * contact. Error messages name the instance, the flow and the source phone number's ARN of the
+ * request, never its other values.
  *
  * @param region the AWS Region of the instance
  * @param request the API request, with `ClientToken` set
@@ -47,20 +48,14 @@ export async function startOutboundChatContact(
     connectClient(region).send(new StartOutboundChatContactCommand(request)),
   );
   if (output.ContactId === undefined || output.ContactId === "") {
-    throw contactApiError(
-      `Amazon Connect answered StartOutboundChatContact for instance ${callContext.instanceId} in ` +
-        `${region} without a ContactId. Run \`pulumi up\` again: the ClientToken makes the retry ` +
-        "answer the same contact.",
-      { awsErrorName: "MissingContactId", operation: "StartOutboundChatContact" },
-      undefined,
-    );
+    throw missingMemberError(callContext, "ContactId");
   }
   return output.ContactId;
 }
 
 /**
- * Describes a contact. Throws a `ContactApiError` for which `isContactGone` is true when the
- * contact no longer exists.
+ * Describes a contact and returns it. Throws a `ContactApiError` for which `isContactGone` is true
+ * when the contact no longer exists.
  */
 export async function describeContact(
   region: string,
@@ -80,12 +75,7 @@ export async function describeContact(
     ),
   );
   if (output.Contact === undefined) {
-    throw contactApiError(
-      `Amazon Connect answered DescribeContact for contact ${contactId} in instance ` +
-        `${instanceId} in ${region} without the contact. Run \`pulumi refresh\` again.`,
-      { awsErrorName: "MissingContact", operation: "DescribeContact" },
-      undefined,
-    );
+    throw missingMemberError(context, "Contact");
   }
   return output.Contact;
 }

@@ -24,7 +24,8 @@ import type {
   RetryStrategyV2,
   StandardRetryToken,
 } from "@smithy/types";
-import { positiveNumberFromEnv } from "./pacing";
+import { requestTimeoutMsFromEnv } from "./settings";
+import { sdkMayRetry } from "./throttling";
 
 /** The `@aws-sdk/client-connect` module, loaded on demand. */
 export type ConnectModule = typeof import("@aws-sdk/client-connect");
@@ -35,9 +36,6 @@ export const USER_AGENT_SUFFIX = "pulumi-connect-outbound-chat";
 
 /** How long a connection to the endpoint may take to open, in milliseconds. */
 export const CONNECTION_TIMEOUT_MS = 10_000;
-/** How long a request may wait for the whole answer, in milliseconds, unless the setting says. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
-export const REQUEST_TIMEOUT_ENV = "PULUMI_CONNECT_REQUEST_TIMEOUT_SECONDS";
 
 /**
  * The options of the client's HTTP handler: a connection timeout, and a request timeout that fails
@@ -45,9 +43,7 @@ export const REQUEST_TIMEOUT_ENV = "PULUMI_CONNECT_REQUEST_TIMEOUT_SECONDS";
  * `TimeoutError`, which the SDK retries. Reads `PULUMI_CONNECT_REQUEST_TIMEOUT_SECONDS`.
  */
 export function requestHandlerOptions(): NodeHttpHandlerOptions {
-  const seconds = positiveNumberFromEnv(REQUEST_TIMEOUT_ENV);
-  const requestTimeout =
-    seconds === undefined ? DEFAULT_REQUEST_TIMEOUT_MS : Math.max(1, Math.round(seconds * 1000));
+  const requestTimeout = requestTimeoutMsFromEnv();
   return {
     connectionTimeout: Math.min(CONNECTION_TIMEOUT_MS, requestTimeout),
     requestTimeout,
@@ -71,8 +67,11 @@ function retryModule(): RetryModule {
   return require("@smithy/core/retry") as RetryModule;
 }
 
-/** Plain data, not a `Map`: the closure serializer turns a `Map` into an empty object. */
-const clients: Record<string, ConnectClient> = {};
+/**
+ * The clients made so far, by Region. Plain data, not a `Map`: the closure serializer turns a `Map`
+ * into an empty object. Emptied by the test hooks (`testing.ts`) only.
+ */
+export const connectClients: Record<string, ConnectClient> = {};
 
 /**
  * The Amazon Connect client for a Region, made on the first call for that Region and reused after.
@@ -80,7 +79,7 @@ const clients: Record<string, ConnectClient> = {};
  * @param region the AWS Region, such as `us-east-1`
  */
 export function connectClient(region: string): ConnectClient {
-  const existing = clients[region];
+  const existing = connectClients[region];
   if (existing !== undefined) {
     return existing;
   }
@@ -97,19 +96,8 @@ export function connectClient(region: string): ConnectClient {
       sdkRetryStrategy(client.config.maxAttempts, client.config.retryMode),
     ),
   });
-  clients[region] = client;
+  connectClients[region] = client;
   return client;
-}
-
-/**
- * Forgets every client made so far (and closes their connections), so that the next call reads the
- * settings again. For tests, and for a host that changed its environment.
- */
-export function forgetConnectClients(): void {
-  for (const region of Object.keys(clients)) {
-    clients[region].destroy();
-    delete clients[region];
-  }
 }
 
 /** The standard or adaptive strategy the SDK itself would have made for these settings. */
@@ -125,7 +113,8 @@ async function sdkRetryStrategy(
 }
 
 /**
- * The SDK's own retry strategy, except that it never retries a throttled request.
+ * The SDK's own retry strategy, except that it never retries what `throttling.ts` says it may not
+ * ({@link sdkMayRetry}): a throttled request, or a quota.
  *
  * Throttling is retried by the pacer (`pacing.ts`), which slows the whole process down instead. Left
  * to the SDK, throttled retries spend its retry quota (500 tokens, 5 a throttled retry): a few
@@ -149,7 +138,7 @@ export class ThrottleRefusingRetryStrategy implements RetryStrategyV2 {
     token: StandardRetryToken,
     errorInfo: RetryErrorInfo,
   ): Promise<StandardRetryToken> {
-    if (errorInfo.errorType === "THROTTLING") {
+    if (!sdkMayRetry(errorInfo.error)) {
       throw new Error("throttled requests are retried by the pacer, not by the SDK");
     }
     const inner = await this.strategy();

@@ -1,14 +1,29 @@
 /**
- * Errors of the Amazon Connect API, told in words that say what happened and what to do.
+ * Errors of the Amazon Connect API, told in words that say what happened and what to do. Every
+ * message of `provider/aws` is written here.
  *
- * AWS errors are recognised by `name` only, never by their message. Of the service's own message,
- * only the names of the request members it mentions are passed on, for `InvalidRequestException`
- * (the one that says which input is wrong): see `redact.ts`. No message includes other text from
- * the service or from the request: a customer's phone number, a chat message or a template value
- * never reaches a log through these errors, in whatever form the service wrote it.
+ * AWS errors are recognised by `name` (and HTTP status) only, never by their message. What of an
+ * AWS error reaches our errors is decided in `redact.ts`: its name, HTTP status, request ID, the
+ * request members a validation message names, and never the service's own text. A message advises
+ * running `pulumi up` again only when that can succeed (throttling past the deadline, a server
+ * error, the network, a timeout); for a rejected request it says what to fix.
  */
-import { describeDuration, isPacingDeadlineError } from "./pacing";
-import { memberNamesIn } from "./redact";
+import {
+  contactApiError,
+  isContactApiError,
+  isPacingDeadlineError,
+  makePacingDeadlineError,
+  type ContactApiError,
+  type PacingDeadlineError,
+} from "./api-error";
+import {
+  errorNameOf,
+  factsOf,
+  memberPathsNamed,
+  networkCodeOf,
+  type AwsErrorFacts,
+} from "./redact";
+import { DEADLINE_ENV, DEFAULT_REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_ENV } from "./settings";
 
 /** What was being done when the error happened. IDs and ARNs are not secret; they are named. */
 export interface ContactCallContext {
@@ -25,103 +40,11 @@ export interface ContactCallContext {
 }
 
 /**
- * An error of a call to Amazon Connect. `awsErrorName` is the name of the AWS error it wraps (or
- * `Error` when it was not an AWS error); `cause` is that error, kept for debugging and left out of
- * `message`, `stack` and `util.inspect`.
- */
-export interface ContactApiError extends Error {
-  readonly name: "ContactApiError";
-  /** The AWS error's name, such as `ResourceNotFoundException`. */
-  readonly awsErrorName: string;
-  /** The API operation that failed. */
-  readonly operation: string;
-  /** The HTTP status of the answer. @default - not set when no answer came */
-  readonly httpStatusCode?: number;
-}
-
-/**
- * Makes a {@link ContactApiError}. A factory rather than a subclass of `Error`: run from source,
- * the provider is serialized by value, and Pulumi's closure serializer turns an `Error` subclass
- * into a plain function that loses the message and the name.
- */
-export function contactApiError(
-  message: string,
-  details: { awsErrorName: string; operation: string; httpStatusCode?: number },
-  cause: unknown,
-): ContactApiError {
-  const error = new Error(message);
-  const hidden = (value: unknown): PropertyDescriptor => ({
-    value,
-    enumerable: false,
-    writable: false,
-    configurable: true,
-  });
-  Object.defineProperty(error, "name", hidden("ContactApiError"));
-  error.stack = (error.stack ?? "").replace(/^Error/, "ContactApiError");
-  Object.assign(error, {
-    awsErrorName: details.awsErrorName,
-    operation: details.operation,
-    ...(details.httpStatusCode === undefined ? {} : { httpStatusCode: details.httpStatusCode }),
-  });
-  // Not enumerable: JSON.stringify and object spreads leave it out.
-  Object.defineProperty(error, "cause", hidden(cause));
-  // What `console.log` and `util.inspect` show: the stack and the AWS error's name, not the cause.
-  Object.defineProperty(
-    error,
-    Symbol.for("nodejs.util.inspect.custom"),
-    hidden(() => `${error.stack}\n  awsErrorName: ${details.awsErrorName}`),
-  );
-  return error as ContactApiError;
-}
-
-/** Whether `error` is a {@link ContactApiError}. */
-export function isContactApiError(error: unknown): error is ContactApiError {
-  return (
-    error instanceof Error &&
-    error.name === "ContactApiError" &&
-    typeof (error as { awsErrorName?: unknown }).awsErrorName === "string"
-  );
-}
-
-interface AwsErrorShape {
-  readonly name?: unknown;
-  readonly message?: unknown;
-  readonly $metadata?: { readonly httpStatusCode?: unknown };
-}
-
-function errorName(error: unknown): string {
-  if (typeof error === "object" && error !== null) {
-    const { name } = error as AwsErrorShape;
-    if (typeof name === "string" && name !== "") {
-      return name;
-    }
-  }
-  return "Error";
-}
-
-function statusCode(error: unknown): number | undefined {
-  if (typeof error === "object" && error !== null) {
-    const status = (error as AwsErrorShape).$metadata?.httpStatusCode;
-    return typeof status === "number" ? status : undefined;
-  }
-  return undefined;
-}
-
-/** The request members the service's message names, as a clause: ", naming a and b". */
-function namedMembers(error: unknown): string {
-  const names =
-    typeof error === "object" && error !== null
-      ? memberNamesIn((error as AwsErrorShape).message)
-      : [];
-  return names.length === 0 ? "" : `, naming ${joinList(names)}`;
-}
-
-/**
- * The name of the AWS error behind `error`: the `awsErrorName` of a {@link ContactApiError}, else
- * the error's own `name` (`Error` when it has none).
+ * Returns the name of the AWS error behind `error`: the `awsErrorName` of a
+ * {@link ContactApiError}, else the error's own `name` (`Error` when it has none).
  */
 export function awsErrorNameOf(error: unknown): string {
-  return isContactApiError(error) ? error.awsErrorName : errorName(error);
+  return isContactApiError(error) ? error.awsErrorName : errorNameOf(error);
 }
 
 /**
@@ -134,7 +57,46 @@ export function isContactGone(error: unknown): boolean {
   return name === "ContactNotFoundException" || name === "ResourceNotFoundException";
 }
 
-type Describe = (context: ContactCallContext, error: unknown) => string;
+/** Returns the error the pacer throws when a call was still being throttled at its deadline. */
+export function pacingDeadlineError(
+  operation: string,
+  deadlineMs: number,
+  attempts: number,
+  lastThrottle: unknown,
+): PacingDeadlineError {
+  return makePacingDeadlineError(keptThrottling(operation, deadlineMs, attempts, ""), {
+    operation,
+    deadlineMs,
+    attempts,
+    lastThrottle: factsOf(lastThrottle),
+  });
+}
+
+/** "15 minutes", "1 minute", "90 seconds". */
+export function describeDuration(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) {
+    const minutes = ms / 60_000;
+    return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  }
+  const seconds = Math.round(ms / 100) / 10;
+  return seconds === 1 ? "1 second" : `${seconds} seconds`;
+}
+
+const SAFE_TO_RUN_AGAIN =
+  "it is safe to run `pulumi up` again, because the ClientToken makes the retry idempotent";
+const FIX_AND_RUN_AGAIN = "Running it again unchanged fails the same way";
+const DETAILS_LEFT_OUT =
+  "The service's own message is left out, because it may quote the customer's phone number or " +
+  "message.";
+
+function keptThrottling(operation: string, ms: number, attempts: number, where: string): string {
+  return (
+    `Amazon Connect kept throttling ${operation} for ${describeDuration(ms)} (${attempts} ` +
+    `attempts)${where}, so the call was given up. Lower the program's parallelism ` +
+    "(`pulumi up --parallel 8`), ask for a higher quota (the API's rate in Service Quotas), " +
+    `or raise ${DEADLINE_ENV}.`
+  );
+}
 
 function where(context: ContactCallContext): string {
   return `instance ${context.instanceId} in ${context.region}`;
@@ -144,24 +106,29 @@ function contactOf(context: ContactCallContext): string {
   return context.contactId === undefined ? "the contact" : `contact ${context.contactId}`;
 }
 
-function instanceArn(context: ContactCallContext): string {
-  return `arn:aws:connect:${context.region}:*:instance/${context.instanceId}/*`;
-}
-
-function iamAction(context: ContactCallContext): string {
-  return `connect:${context.operation}`;
+function joinList(items: string[]): string {
+  if (items.length <= 1) {
+    return items.join("");
+  }
+  return `${items.slice(0, -1).join(", ")}, and ${items[items.length - 1]}`;
 }
 
 const CREDENTIALS_HELP =
   "Set AWS_PROFILE (and run `aws sso login` for an SSO profile) or AWS_ACCESS_KEY_ID and " +
   "AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials) for the Pulumi program";
 
+type Describe = (context: ContactCallContext, error: unknown) => string;
+
 const messages: Record<string, Describe> = {
-  InvalidRequestException: (c, e) =>
-    `Amazon Connect rejected ${c.operation} for ${where(c)} as invalid${namedMembers(e)}. ` +
-    "Correct the resource's inputs; `pulumi preview` checks them before anything is sent. " +
-    "The service's own message is left out (it may quote the inputs); it is in the error's " +
-    "`cause`.",
+  InvalidRequestException: (c, e) => {
+    const members = memberPathsNamed(e);
+    const naming = members.length === 0 ? "" : `, naming ${joinList(members)}`;
+    return (
+      `Amazon Connect rejected ${c.operation} for ${where(c)} as invalid${naming}. ` +
+      `${FIX_AND_RUN_AGAIN}: correct the resource's inputs (\`pulumi preview\` checks most of ` +
+      `them) and run \`pulumi up\` again. ${DETAILS_LEFT_OUT}`
+    );
+  },
   InvalidParameterException: (c) =>
     `Amazon Connect rejected a parameter of ${c.operation} for ${contactOf(c)} in ${where(c)}. ` +
     "Check that the instance ID and contact ID are IDs (not ARNs) of that instance.",
@@ -171,10 +138,8 @@ const messages: Record<string, Describe> = {
     "minute and run `pulumi up` again; if the inputs changed, replace the resource so it gets " +
     "a new ClientToken.",
   InternalServiceException: (c) =>
-    `Amazon Connect failed internally on ${c.operation} for ${where(c)}. Retry later: it is safe ` +
-    "to run `pulumi up` again, because the ClientToken makes the retry idempotent (no second " +
-    "contact is made).",
-  ServiceUnavailableException: (c, e) => messages.InternalServiceException(c, e),
+    `Amazon Connect failed internally on ${c.operation} for ${where(c)}, after the SDK's ` +
+    `retries. It may succeed later: ${SAFE_TO_RUN_AGAIN} (no second contact is made).`,
   ResourceNotFoundException: (c) => {
     const checks = [`the instance ID ${c.instanceId}`];
     if (c.contactFlowId !== undefined) {
@@ -198,14 +163,11 @@ const messages: Record<string, Describe> = {
     `Amazon Connect refused ${c.operation} for ${where(c)}: the instance is at its quota of ` +
     '"Concurrent active chats per instance". Stop contacts that are finished (destroy their ' +
     'resources, or set `onDelete` to "stop"), or request a quota increase in Service Quotas.',
-  ThrottlingException: (c) =>
-    `Amazon Connect throttled ${c.operation} for ${where(c)}. Lower the program's parallelism ` +
-    "(`pulumi up --parallel 8`), ask for a higher quota, or raise " +
-    "PULUMI_CONNECT_DEADLINE_SECONDS.",
-  TooManyRequestsException: (c, e) => messages.ThrottlingException(c, e),
   AccessDeniedException: (c) =>
-    `Access denied to ${c.operation} for ${where(c)}. Allow the IAM action ${iamAction(c)} on ` +
-    `the resource ${instanceArn(c)} for the identity the Pulumi program runs as.`,
+    `Access denied to ${c.operation} for ${where(c)}. Allow the IAM action ` +
+    `connect:${c.operation} on the resource ` +
+    `arn:aws:connect:${c.region}:*:instance/${c.instanceId}/* for the identity the Pulumi ` +
+    "program runs as.",
   ContactNotFoundException: (c) =>
     `Amazon Connect has no ${contactOf(c)} in ${where(c)}: it ended, expired, or never existed.`,
   InvalidActiveRegionException: (c) =>
@@ -223,111 +185,99 @@ const messages: Record<string, Describe> = {
     "AWS_SECRET_ACCESS_KEY (or the profile's credentials) and the system clock.",
 };
 
-const NETWORK_CODES: readonly string[] = [
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-];
-
-function networkCode(error: unknown): string {
-  if (typeof error === "object" && error !== null) {
-    const { code } = error as { code?: unknown };
-    if (typeof code === "string" && NETWORK_CODES.includes(code)) {
-      return code;
-    }
+/** For a name without a message of its own: by HTTP status, whether running again can help. */
+function otherError(c: ContactCallContext, facts: AwsErrorFacts): string {
+  const { awsErrorName: name, httpStatusCode: status } = facts;
+  const failed = `${c.operation} failed for ${where(c)} with ${name}`;
+  if (status === undefined) {
+    return (
+      `${failed}, before Amazon Connect answered and not for a network reason. ` +
+      `${FIX_AND_RUN_AGAIN}: check the resource's inputs (a value nested too deeply cannot be ` +
+      `sent, for example) and the AWS settings of the Pulumi program. ${DETAILS_LEFT_OUT}`
+    );
   }
-  return errorName(error);
-}
-
-function isNetworkError(error: unknown): boolean {
+  if (status >= 500) {
+    return (
+      `${failed} (HTTP ${status}), a server error, after the SDK's retries. It may succeed ` +
+      `later: ${SAFE_TO_RUN_AGAIN}. ${DETAILS_LEFT_OUT}`
+    );
+  }
   return (
-    statusCode(error) === undefined &&
-    (errorName(error) === "TimeoutError" || NETWORK_CODES.includes(networkCode(error)))
+    `${failed} (HTTP ${status}): the service refused the request. ${FIX_AND_RUN_AGAIN}: check ` +
+    `the resource's inputs and the identity's permissions. ${DETAILS_LEFT_OUT}`
   );
 }
 
-/** A request or connection that timed out: the SDK's `TimeoutError`, or `ETIMEDOUT`. */
-function isTimeout(error: unknown): boolean {
-  return errorName(error) === "TimeoutError" || networkCode(error) === "ETIMEDOUT";
+/** For an error that got no answer: a network code, or the SDK's `TimeoutError`. */
+function notAnswered(c: ContactCallContext, code: string): string {
+  const checkNetwork =
+    "after the SDK's retries. Check the network, and AWS_ENDPOINT_URL_CONNECT / " +
+    "AWS_ENDPOINT_URL if set";
+  if (code === "TimeoutError" || code === "ETIMEDOUT") {
+    return (
+      `Amazon Connect in ${c.region} did not answer ${c.operation} in time (${code}), ` +
+      `${checkNetwork}; raise ${REQUEST_TIMEOUT_ENV} (default ` +
+      `${DEFAULT_REQUEST_TIMEOUT_MS / 1000}) if the service is only slow; ${SAFE_TO_RUN_AGAIN}.`
+    );
+  }
+  return (
+    `Could not reach Amazon Connect in ${c.region} for ${c.operation} (${code}), ` +
+    `${checkNetwork}; ${SAFE_TO_RUN_AGAIN}.`
+  );
 }
 
-function joinList(items: string[]): string {
-  if (items.length <= 2) {
-    return items.join(" and ");
-  }
-  return `${items.slice(0, -1).join(", ")}, and ${items[items.length - 1]}`;
+/** Adds the request ID, when AWS gave one, to a message. */
+function withRequestId(message: string, facts: AwsErrorFacts): string {
+  return facts.requestId === undefined ? message : `${message} Request ID: ${facts.requestId}.`;
 }
 
 /**
- * Wraps an error of a call to Amazon Connect in a {@link ContactApiError} whose message says what
- * happened and what to do. The original error is kept as `cause`; its message is never copied:
- * of an `InvalidRequestException`'s, only the request members it names.
+ * Returns a {@link ContactApiError} for an error of a call to Amazon Connect, whose message says
+ * what happened and what to do. A {@link ContactApiError} is returned as it is.
  */
 export function describeAwsError(error: unknown, context: ContactCallContext): Error {
   if (isContactApiError(error)) {
     return error;
   }
+  const { operation } = context;
   if (isPacingDeadlineError(error)) {
+    const message = keptThrottling(
+      operation,
+      error.deadlineMs,
+      error.attempts,
+      ` for ${where(context)}`,
+    );
     return contactApiError(
-      `Amazon Connect kept throttling ${context.operation} for ` +
-        `${describeDuration(error.deadlineMs)} (${error.attempts} attempts) for ` +
-        `${where(context)}, so the call was given up. Lower the program's parallelism ` +
-        "(`pulumi up --parallel 8`), ask for a higher quota (the API's rate in Service Quotas), " +
-        "or raise PULUMI_CONNECT_DEADLINE_SECONDS.",
-      {
-        awsErrorName: errorName(error.cause),
-        operation: context.operation,
-        httpStatusCode: statusCode(error.cause),
-      },
-      error,
+      withRequestId(message, error.lastThrottle),
+      operation,
+      error.lastThrottle,
     );
   }
-  const name = errorName(error);
-  const httpStatusCode = statusCode(error);
-  if (isNetworkError(error) && isTimeout(error)) {
-    return contactApiError(
-      `Amazon Connect in ${context.region} did not answer ${context.operation} in time ` +
-        `(${name === "TimeoutError" ? name : networkCode(error)}), after the SDK's retries. ` +
-        "Check the network, and AWS_ENDPOINT_URL_CONNECT / AWS_ENDPOINT_URL if set; raise " +
-        "PULUMI_CONNECT_REQUEST_TIMEOUT_SECONDS (default 60) if the service is only slow. It is " +
-        "safe to run `pulumi up` again, because the ClientToken makes the retry idempotent.",
-      { awsErrorName: name, operation: context.operation, httpStatusCode },
-      error,
-    );
+  const facts = factsOf(error);
+  const code =
+    facts.awsErrorName === "TimeoutError" && facts.httpStatusCode === undefined
+      ? "TimeoutError"
+      : networkCodeOf(error);
+  if (code !== undefined) {
+    return contactApiError(notAnswered(context, code), operation, facts);
   }
-  if (isNetworkError(error)) {
-    return contactApiError(
-      `Could not reach Amazon Connect in ${context.region} for ${context.operation} ` +
-        `(${networkCode(error)}), after the SDK's retries. Check the network, and ` +
-        "AWS_ENDPOINT_URL_CONNECT / AWS_ENDPOINT_URL if set; it is safe to run `pulumi up` " +
-        "again, because the ClientToken makes the retry idempotent.",
-      { awsErrorName: name, operation: context.operation, httpStatusCode },
-      error,
-    );
-  }
-  const describe = Object.prototype.hasOwnProperty.call(messages, name)
-    ? messages[name]
+  const describe = Object.prototype.hasOwnProperty.call(messages, facts.awsErrorName)
+    ? messages[facts.awsErrorName]
     : undefined;
-  const message =
-    describe !== undefined
-      ? describe(context, error)
-      : `${context.operation} failed for ${where(context)} with ${name}` +
-        (httpStatusCode === undefined ? "" : ` (HTTP ${httpStatusCode})`) +
-        ". The error's details are left out because they may contain the customer's phone " +
-        "number or message; they are in the error's `cause`." +
-        // Only a fault of the service's side may pass when tried again.
-        (httpStatusCode !== undefined && httpStatusCode >= 500
-          ? " It is a fault on the service's side: it is safe to run `pulumi up` again, because " +
-            "the ClientToken makes the retry idempotent."
-          : "");
+  const message = describe?.(context, error) ?? otherError(context, facts);
+  return contactApiError(withRequestId(message, facts), operation, facts);
+}
+
+/** Returns the error for an answer of `operation` that lacks `member` (`ContactId`, `Contact`). */
+export function missingMemberError(context: ContactCallContext, member: string): ContactApiError {
+  const runAgain =
+    context.operation === "StartOutboundChatContact"
+      ? "Run `pulumi up` again: the ClientToken makes the retry return the same contact."
+      : "Run `pulumi refresh` again.";
   return contactApiError(
-    message,
-    { awsErrorName: name, operation: context.operation, httpStatusCode },
-    error,
+    `Amazon Connect answered ${context.operation} for ${where(context)} without a ${member}. ` +
+      runAgain,
+    context.operation,
+    { awsErrorName: `Missing${member}` },
   );
 }

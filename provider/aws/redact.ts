@@ -1,106 +1,158 @@
 /**
- * What of Amazon Connect's own error message may be passed on to the user.
+ * What of an AWS error may be passed on in our errors: the policy, for any format of message.
  *
- * The service echoes input in its messages ("Value 'Hello Ada' at 'initialSystemMessage.content'
- * failed to satisfy constraint", "Endpoint 415.555.0123 is not valid"), quoted or not, in forms no
- * pattern can list: a phone number written with dots or brackets, the words of a chat message, a
- * template attribute's value. So nothing of the message is passed on but the names of the request's
- * members it mentions (`initialSystemMessage.content`), matched against the API's own member names:
- * an allow-list, which holds for any format. Everything else stays in the error's `cause`.
+ * The service echoes input in its messages, quoted or not and in any form: a destination as
+ * `+14155550123`, `(415) 555-0123` or `415.555.0123`, words of the chat message, template attribute
+ * values. No pattern can tell all of them from harmless text, so nothing of the service's message is
+ * copied. An error of ours carries only:
+ * - the AWS error's name, when it is a plain identifier without a run of 4 or more digits (else
+ *   `Error`);
+ * - the HTTP status code;
+ * - the request ID, when it has the form of one (letters, digits and dashes);
+ * - for a validation error, the request members the service's message names, each given as our own
+ *   copy from {@link REQUEST_MEMBER_PATHS} (so only text written here can come out);
+ * - for a network error, its code, from a fixed list;
+ * - and a message of our own (`errors.ts`), which names only IDs, ARNs, the Region and the
+ *   operation, never a value of the request.
+ * The original error is not kept (not even as `cause`), since its message may hold any of these.
  */
 
-/**
- * The members of the requests the provider sends (StartOutboundChatContact, DescribeContact,
- * StopContact, UpdateContactAttributes) and of their nested shapes, as the AWS model names them.
- */
-const API_MEMBER_NAMES: readonly string[] = [
-  "Address",
-  "Attributes",
-  "ChatDurationInMinutes",
-  "ClientToken",
-  "ContactFlowId",
-  "ContactId",
-  "Content",
-  "ContentType",
-  "CustomAttributes",
-  "CustomerProfileAttributes",
-  "DestinationEndpoint",
-  "DisconnectReason",
-  "DisplayName",
-  "InitialContactId",
-  "InitialSystemMessage",
-  "InitialTemplatedSystemMessage",
-  "InstanceId",
-  "KnowledgeBaseId",
-  "MessageTemplateId",
-  "ParticipantDetails",
-  "RelatedContactId",
-  "SegmentAttributes",
-  "SourceEndpoint",
-  "SupportedMessagingContentTypes",
-  "TemplateAttributes",
-  "Type",
-  "ValueArn",
-  "ValueInteger",
-  "ValueList",
-  "ValueMap",
-  "ValueString",
-];
+/** What an error of the AWS SDK may carry. */
+interface AwsErrorShape {
+  readonly name?: unknown;
+  readonly code?: unknown;
+  readonly message?: unknown;
+  readonly $metadata?: { readonly httpStatusCode?: unknown; readonly requestId?: unknown };
+}
 
-/** The top-level members, which are recognised alone (`contactFlowId`); nested ones only in a path. */
-const TOP_LEVEL_MEMBER_NAMES: readonly string[] = [
-  "Attributes",
-  "ChatDurationInMinutes",
-  "ClientToken",
-  "ContactFlowId",
-  "ContactId",
-  "DestinationEndpoint",
-  "InitialContactId",
-  "InitialSystemMessage",
-  "InitialTemplatedSystemMessage",
-  "InstanceId",
-  "ParticipantDetails",
-  "RelatedContactId",
-  "SegmentAttributes",
-  "SourceEndpoint",
-  "SupportedMessagingContentTypes",
-];
-
-/** How many member names a message passes on at the most. */
-const MAX_NAMES = 5;
-/** A word or a dotted path of words. */
-const PATH = /[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*/g;
-
-const lowered = (names: readonly string[]): string[] => names.map((n) => n.toLowerCase());
-
-function isMemberPath(token: string): boolean {
-  const segments = token.split(".");
-  if (segments.length === 1) {
-    // Alone, only a top-level member written as the API or the SDK writes it (ContactFlowId or
-    // contactFlowId): a plain word of a message is not taken for a member name.
-    const camel = TOP_LEVEL_MEMBER_NAMES.map((n) => n[0].toLowerCase() + n.slice(1));
-    return TOP_LEVEL_MEMBER_NAMES.includes(token) || camel.includes(token);
-  }
-  const members = lowered(API_MEMBER_NAMES);
-  return segments.every((segment) => members.includes(segment.toLowerCase()));
+/** The facts of an AWS error that may be passed on. */
+export interface AwsErrorFacts {
+  /** The AWS error's name, such as `ResourceNotFoundException`; `Error` when it has none. */
+  readonly awsErrorName: string;
+  /** The HTTP status of the answer. @default - not set when no answer came */
+  readonly httpStatusCode?: number;
+  /** The ID AWS gave the request. @default - not set when the answer had none */
+  readonly requestId?: string;
 }
 
 /**
- * Returns the API member names (or dotted member paths) that a service message mentions, in the
- * order it mentions them, without repeats, at most 5; nothing else of the message.
+ * The members of the requests this package sends, as AWS names them in validation messages
+ * (camelCased, nested members joined with dots), from the API model. Map keys are not members.
  */
-export function memberNamesIn(message: unknown): string[] {
+export const REQUEST_MEMBER_PATHS: readonly string[] = [
+  "sourceEndpoint",
+  "sourceEndpoint.type",
+  "sourceEndpoint.address",
+  "destinationEndpoint",
+  "destinationEndpoint.type",
+  "destinationEndpoint.address",
+  "instanceId",
+  "segmentAttributes",
+  "attributes",
+  "contactFlowId",
+  "chatDurationInMinutes",
+  "participantDetails",
+  "participantDetails.displayName",
+  "initialSystemMessage",
+  "initialSystemMessage.contentType",
+  "initialSystemMessage.content",
+  "initialTemplatedSystemMessage",
+  "initialTemplatedSystemMessage.knowledgeBaseId",
+  "initialTemplatedSystemMessage.messageTemplateId",
+  "initialTemplatedSystemMessage.templateAttributes",
+  "initialTemplatedSystemMessage.templateAttributes.customAttributes",
+  "initialTemplatedSystemMessage.templateAttributes.customerProfileAttributes",
+  "relatedContactId",
+  "supportedMessagingContentTypes",
+  "clientToken",
+  "contactId",
+  "initialContactId",
+  "disconnectReason",
+  "disconnectReason.code",
+];
+
+/** The Node.js codes of errors that mean the network, not the service, failed. */
+export const NETWORK_CODES: readonly string[] = [
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+];
+
+const ERROR_NAME = /^[A-Za-z][A-Za-z0-9]{0,99}$/;
+const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/;
+/** A word that may name a member: `initialSystemMessage.content`, `segmentAttributes.connect:x`. */
+const MEMBER_WORD = /[A-Za-z][\w.:]*/g;
+
+function shapeOf(error: unknown): AwsErrorShape {
+  return typeof error === "object" && error !== null ? error : {};
+}
+
+/** Returns the AWS error's name when it is a plain identifier with no run of 4 digits; else `Error`. */
+export function errorNameOf(error: unknown): string {
+  const { name } = shapeOf(error);
+  return typeof name === "string" && ERROR_NAME.test(name) && !/\d{4}/.test(name) ? name : "Error";
+}
+
+/** Returns the HTTP status of the answer, or `undefined` when no answer came. */
+export function httpStatusOf(error: unknown): number | undefined {
+  const status = shapeOf(error).$metadata?.httpStatusCode;
+  return typeof status === "number" && Number.isInteger(status) ? status : undefined;
+}
+
+/** Returns the facts of an AWS error that may be passed on (see the module's policy). */
+export function factsOf(error: unknown): AwsErrorFacts {
+  const httpStatusCode = httpStatusOf(error);
+  const requestId = shapeOf(error).$metadata?.requestId;
+  return {
+    awsErrorName: errorNameOf(error),
+    ...(httpStatusCode === undefined ? {} : { httpStatusCode }),
+    ...(typeof requestId === "string" && REQUEST_ID.test(requestId) ? { requestId } : {}),
+  };
+}
+
+/** Returns the network code of an error that got no answer, from {@link NETWORK_CODES}. */
+export function networkCodeOf(error: unknown): string | undefined {
+  const { code } = shapeOf(error);
+  if (httpStatusOf(error) !== undefined || typeof code !== "string") {
+    return undefined;
+  }
+  return NETWORK_CODES.find((known) => known === code);
+}
+
+/**
+ * Returns the request members that the error's message names, in the order it names them, each
+ * as written in {@link REQUEST_MEMBER_PATHS} (never as the message writes it). A word that names a
+ * member inside a map (`segmentAttributes.connect:Subtype`) gives the member (`segmentAttributes`).
+ */
+export function memberPathsNamed(error: unknown): string[] {
+  const { message } = shapeOf(error);
   if (typeof message !== "string") {
     return [];
   }
   const found: string[] = [];
-  for (const [token] of message.slice(0, 4096).matchAll(PATH)) {
-    if (isMemberPath(token) && !found.includes(token)) {
-      found.push(token);
-      if (found.length === MAX_NAMES) {
-        break;
-      }
+  for (const [word] of message.matchAll(MEMBER_WORD)) {
+    const path = knownMemberPath(word);
+    if (path !== undefined && !found.includes(path)) {
+      found.push(path);
     }
   }
   return found;
+}
+
+/** The longest member path the word starts with, dot by dot, compared without case. */
+function knownMemberPath(word: string): string | undefined {
+  const parts = word.replace(/\.+$/, "").toLowerCase().split(".");
+  for (let count = parts.length; count > 0; count -= 1) {
+    const candidate = parts.slice(0, count).join(".");
+    const known = REQUEST_MEMBER_PATHS.find((path) => path.toLowerCase() === candidate);
+    if (known !== undefined) {
+      return known;
+    }
+  }
+  return undefined;
 }

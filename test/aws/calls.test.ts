@@ -14,9 +14,9 @@ import {
   stopContact,
   updateContactAttributes,
 } from "../../provider/aws/calls";
-import { forgetConnectClients } from "../../provider/aws/client";
-import { isContactApiError, isContactGone } from "../../provider/aws/errors";
-import { resetPacing } from "../../provider/aws/pacing";
+import { isContactApiError } from "../../provider/aws/api-error";
+import { isContactGone } from "../../provider/aws/errors";
+import { forgetConnectClients, resetPacing } from "../../provider/aws/testing";
 import { awsError } from "./fixtures";
 
 const REGION = "eu-west-2";
@@ -58,7 +58,7 @@ describe("Amazon Connect calls", () => {
   });
 
   describe("startOutboundChatContact", () => {
-    it("sends the request as given and answers the ContactId", async () => {
+    it("sends the request as given and returns the ContactId", async () => {
       connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-1" });
       assert.equal(await startOutboundChatContact(REGION, request), "contact-1");
       const calls = connect.commandCalls(StartOutboundChatContactCommand);
@@ -105,7 +105,7 @@ describe("Amazon Connect calls", () => {
   });
 
   describe("describeContact", () => {
-    it("answers the contact", async () => {
+    it("returns the contact", async () => {
       connect
         .on(DescribeContactCommand)
         .resolves({ Contact: { Id: "contact-1", Channel: "CHAT" } });

@@ -3,18 +3,16 @@ import { execFileSync } from "node:child_process";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import type { RetryErrorInfo, RetryErrorType, StandardRetryToken } from "@smithy/types";
 import { startOutboundChatContact } from "../../provider/aws/calls";
+import { isContactApiError } from "../../provider/aws/api-error";
 import {
-  REQUEST_TIMEOUT_ENV,
-  ThrottleRefusingRetryStrategy,
   USER_AGENT_SUFFIX,
   connectClient,
   connectModule,
-  forgetConnectClients,
   requestHandlerOptions,
 } from "../../provider/aws/client";
-import { isContactApiError } from "../../provider/aws/errors";
+import { REQUEST_TIMEOUT_ENV } from "../../provider/aws/settings";
+import { forgetConnectClients } from "../../provider/aws/testing";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -155,7 +153,7 @@ describe("connectClient", () => {
 
   it("loads no SDK code when every module of provider/aws is imported", () => {
     const script =
-      "for (const m of ['client', 'pacing', 'errors', 'calls']) require('./provider/aws/' + m);" +
+      "for (const m of require('fs').readdirSync('provider/aws')) require('./provider/aws/' + m);" +
       "const loaded = () => Object.keys(require.cache).some((k) => k.includes('@aws-sdk/client-connect'));" +
       "console.log(loaded());" +
       "require('./provider/aws/client').connectClient('us-east-1');" +
@@ -351,53 +349,5 @@ describe("connectClient against an endpoint that never answers", () => {
       () => connectClient("us-east-1"),
       /PULUMI_CONNECT_REQUEST_TIMEOUT_SECONDS must be a positive number, got "soon"/,
     );
-  });
-});
-
-describe("ThrottleRefusingRetryStrategy", () => {
-  function errorInfo(errorType: RetryErrorType): RetryErrorInfo {
-    return { errorType, error: Object.assign(new Error("x"), { $metadata: {} }) } as RetryErrorInfo;
-  }
-
-  async function sdkStandard(maxAttempts: number) {
-    const { StandardRetryStrategy } = await import("@smithy/core/retry");
-    return new StandardRetryStrategy(maxAttempts);
-  }
-
-  it("refuses to retry a throttled request", async () => {
-    const strategy = new ThrottleRefusingRetryStrategy(() => sdkStandard(3));
-    const token = await strategy.acquireInitialRetryToken("");
-    await assert.rejects(
-      strategy.refreshRetryTokenForRetry(token, errorInfo("THROTTLING")),
-      /retried by the pacer/,
-    );
-  });
-
-  it("still retries a transient error after hundreds of throttles", async () => {
-    const strategy = new ThrottleRefusingRetryStrategy(() => sdkStandard(3));
-    for (let i = 0; i < 300; i += 1) {
-      const token = await strategy.acquireInitialRetryToken("");
-      await assert.rejects(strategy.refreshRetryTokenForRetry(token, errorInfo("THROTTLING")));
-    }
-    const token = await strategy.acquireInitialRetryToken("");
-    const retry: StandardRetryToken = await strategy.refreshRetryTokenForRetry(
-      token,
-      errorInfo("TRANSIENT"),
-    );
-    assert.equal(retry.getRetryCount(), 1);
-  });
-
-  it("makes the strategy it delegates to once", async () => {
-    let made = 0;
-    const strategy = new ThrottleRefusingRetryStrategy(() => {
-      made += 1;
-      return sdkStandard(3);
-    });
-    const tokens = await Promise.all([
-      strategy.acquireInitialRetryToken(""),
-      strategy.acquireInitialRetryToken(""),
-    ]);
-    strategy.recordSuccess(tokens[0]);
-    assert.equal(made, 1);
   });
 });

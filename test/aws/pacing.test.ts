@@ -1,14 +1,8 @@
 import assert from "node:assert/strict";
-import {
-  pacerFor,
-  DEADLINE_ENV,
-  MAX_IN_FLIGHT_ENV,
-  Pacer,
-  inFlightSlots,
-  isPacingDeadlineError,
-  describeDuration,
-  isThrottlingError,
-} from "../../provider/aws/pacing";
+import { isPacingDeadlineError } from "../../provider/aws/api-error";
+import { InFlightLimit } from "../../provider/aws/in-flight";
+import { pacerFor, Pacer } from "../../provider/aws/pacing";
+import { DEADLINE_ENV, MAX_IN_FLIGHT_ENV } from "../../provider/aws/settings";
 import { FakeClock, FakeThrottlingService, awsError, seededRandom, settle } from "./fixtures";
 
 interface Burst {
@@ -18,7 +12,7 @@ interface Burst {
   readonly roundTripMs: number;
 }
 
-/** Issues every call at once through a fresh pacer against the fake service; answers the outcome. */
+/** Issues every call at once through a fresh pacer against the fake service; returns the outcome. */
 async function simulate(row: Burst, seed = 1) {
   const clock = new FakeClock();
   const service = new FakeThrottlingService(clock, row.ratePerSecond, row.burst, row.roundTripMs);
@@ -110,9 +104,9 @@ describe("Pacer", () => {
   describe("pacers sharing slots", () => {
     it("never have more calls in flight together than the shared bound", async () => {
       const clock = new FakeClock();
-      const slots = inFlightSlots();
-      const starts = new Pacer({ clock, slots, maxInFlight: 4 });
-      const stops = new Pacer({ clock, slots, maxInFlight: 4 });
+      const limit = new InFlightLimit();
+      const starts = new Pacer({ clock, limit, maxInFlight: 4 });
+      const stops = new Pacer({ clock, limit, maxInFlight: 4 });
       let inFlight = 0;
       let most = 0;
       const call = (ms: number) => async () => {
@@ -132,9 +126,9 @@ describe("Pacer", () => {
 
     it("start a call waiting for a slot when another pacer's call finishes", async () => {
       const clock = new FakeClock();
-      const slots = inFlightSlots();
-      const starts = new Pacer({ clock, slots, maxInFlight: 4 });
-      const stops = new Pacer({ clock, slots, maxInFlight: 4 });
+      const limit = new InFlightLimit();
+      const starts = new Pacer({ clock, limit, maxInFlight: 4 });
+      const stops = new Pacer({ clock, limit, maxInFlight: 4 });
       const busy = Array.from({ length: 4 }, (_, index) =>
         starts.paced(() => clock.sleep(100 * (index + 1))),
       );
@@ -148,9 +142,9 @@ describe("Pacer", () => {
 
     it("give a freed slot to the oldest waiting call, whichever pacer freed it", async () => {
       const clock = new FakeClock();
-      const slots = inFlightSlots();
-      const starts = new Pacer({ clock, slots, maxInFlight: 2 });
-      const stops = new Pacer({ clock, slots, maxInFlight: 2 });
+      const limit = new InFlightLimit();
+      const starts = new Pacer({ clock, limit, maxInFlight: 2 });
+      const stops = new Pacer({ clock, limit, maxInFlight: 2 });
       const startedAt: Record<string, number> = {};
       const call = (label: string, ms: number) => async () => {
         startedAt[label] = clock.now();
@@ -168,9 +162,9 @@ describe("Pacer", () => {
 
     it("keep a rate each: a throttle of one pacer does not slow the other", async () => {
       const clock = new FakeClock();
-      const slots = inFlightSlots();
-      const starts = new Pacer({ clock, slots, random: seededRandom(1) });
-      const stops = new Pacer({ clock, slots, random: seededRandom(2) });
+      const limit = new InFlightLimit();
+      const starts = new Pacer({ clock, limit, random: seededRandom(1) });
+      const stops = new Pacer({ clock, limit, random: seededRandom(2) });
       let attempts = 0;
       await clock.runUntilSettled(
         starts.paced(async () => {
@@ -207,7 +201,7 @@ describe("Pacer", () => {
     }
   });
 
-  it("retries the same call after a throttle and answers its result", async () => {
+  it("retries the same call after a throttle and returns its result", async () => {
     const clock = new FakeClock();
     const pacer = new Pacer({ clock, random: seededRandom(1) });
     let attempts = 0;
@@ -274,7 +268,10 @@ describe("Pacer", () => {
     assert.ok(clock.now() >= 15 * 60 * 1000, `gave up at ${clock.now()} ms`);
     assert.ok(clock.now() < 15 * 60 * 1000 + 2000, `gave up at ${clock.now()} ms`);
     assert.equal(error.attempts, attempts);
-    assert.equal(error.cause, throttle);
+    assert.deepEqual(error.lastThrottle, {
+      awsErrorName: "ThrottlingException",
+      httpStatusCode: 429,
+    });
     assert.match(error.message, /kept throttling StartOutboundChatContact for 15 minutes/);
     assert.match(error.message, /pulumi up --parallel 8/);
     assert.match(error.message, /higher quota/);
@@ -314,38 +311,6 @@ describe("Pacer", () => {
       restoreEnv(MAX_IN_FLIGHT_ENV, saved);
     }
   });
-});
-
-describe("isThrottlingError", () => {
-  const rows: Array<[string, unknown, boolean]> = [
-    ["ThrottlingException", awsError("ThrottlingException", 429), true],
-    ["TooManyRequestsException", awsError("TooManyRequestsException", 429), true],
-    ["an unnamed HTTP 429", awsError("Error", 429), true],
-    ["LimitExceededException (429, a quota)", awsError("LimitExceededException", 429), false],
-    ["InternalServiceException", awsError("InternalServiceException", 500), false],
-    ["a plain Error", new Error("boom"), false],
-    ["a string", "ThrottlingException", false],
-    ["undefined", undefined, false],
-  ];
-  for (const [label, error, expected] of rows) {
-    it(`${expected ? "is" : "is not"} true for ${label}`, () => {
-      assert.equal(isThrottlingError(error), expected);
-    });
-  }
-});
-
-describe("describeDuration", () => {
-  const rows: Array<[number, string]> = [
-    [15 * 60 * 1000, "15 minutes"],
-    [60 * 1000, "1 minute"],
-    [90 * 1000, "90 seconds"],
-    [1000, "1 second"],
-  ];
-  for (const [ms, text] of rows) {
-    it(`says ${ms} ms as "${text}"`, () => {
-      assert.equal(describeDuration(ms), text);
-    });
-  }
 });
 
 function restoreEnv(name: string, value: string | undefined): void {

@@ -7,8 +7,7 @@ import {
   UpdateContactAttributesCommand,
 } from "@aws-sdk/client-connect";
 import { AwsClientStub, mockClient } from "aws-sdk-client-mock";
-import { forgetConnectClients } from "../../provider/aws/client";
-import { resetPacing } from "../../provider/aws/pacing";
+import { forgetConnectClients, resetPacing } from "../../provider/aws/testing";
 import * as lifecycle from "../../provider/lifecycle";
 import { contactIdentity, deriveClientToken } from "../../provider/token";
 import { ContactInputs, ContactOutputs } from "../../provider/types";
