@@ -80,3 +80,27 @@ export function everyOptionInputs(): ContactInputs {
 export function unknownInputs(): Record<string, unknown> {
   return Object.fromEntries(Object.keys(everyOptionInputs()).map((key) => [key, UNKNOWN]));
 }
+
+/**
+ * The resource's arguments, written out here rather than read from the implementation, so that an
+ * argument the resource or the validators forget fails the tests that use this list.
+ */
+export const ARGUMENT_NAMES: readonly string[] = [
+  "instanceId",
+  "contactFlowId",
+  "sourceEndpoint",
+  "destinationEndpoint",
+  "channel",
+  "segmentAttributes",
+  "attributes",
+  "chatDurationInMinutes",
+  "participantDetails",
+  "initialSystemMessage",
+  "initialTemplatedSystemMessage",
+  "relatedContactId",
+  "supportedMessagingContentTypes",
+  "clientToken",
+  "triggers",
+  "onDelete",
+  "region",
+];

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { OutboundChatContact, TYPE_TOKEN } from "../../provider";
 import { isWrappedSecret, valueOf } from "../helpers/outputs";
-import { validInputs } from "../fixtures";
+import { ARGUMENT_NAMES, validInputs } from "../fixtures";
 import { runProgram } from "../../harness";
 
 interface Registered {
@@ -119,23 +119,7 @@ describe("OutboundChatContact", () => {
     const { contact } = await register(() => new OutboundChatContact("welcome", validInputs()));
     // Written out here, not read from the implementation: a name the resource forgets fails.
     const outputs = [
-      "instanceId",
-      "contactFlowId",
-      "sourceEndpoint",
-      "destinationEndpoint",
-      "channel",
-      "segmentAttributes",
-      "attributes",
-      "chatDurationInMinutes",
-      "participantDetails",
-      "initialSystemMessage",
-      "initialTemplatedSystemMessage",
-      "relatedContactId",
-      "supportedMessagingContentTypes",
-      "clientToken",
-      "triggers",
-      "onDelete",
-      "region",
+      ...ARGUMENT_NAMES,
       "contactId",
       "clientTokenSource",
       "initiationTimestamp",

@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { validateInputs } from "../../provider/validation";
 import { InputProblem, UNKNOWN } from "../../provider/types";
 import {
+  ARGUMENT_NAMES,
   CONTACT_FLOW_ARN,
   CONTACT_FLOW_ID,
   everyOptionInputs,
@@ -123,27 +124,10 @@ describe("validateInputs", () => {
     }
 
     it("has a row for every argument that check validates", () => {
-      const validated = [
-        "instanceId",
-        "contactFlowId",
-        "sourceEndpoint",
-        "destinationEndpoint",
-        "channel",
-        "segmentAttributes",
-        "attributes",
-        "chatDurationInMinutes",
-        "participantDetails",
-        "initialSystemMessage",
-        "initialTemplatedSystemMessage",
-        "relatedContactId",
-        "supportedMessagingContentTypes",
-        "clientToken",
-        "triggers",
-        "onDelete",
-        "region",
-      ];
       assert.deepEqual(
-        validated.filter((name) => !rows.some((row) => row.property.split(/[.[]/)[0] === name)),
+        ARGUMENT_NAMES.filter(
+          (name) => !rows.some((row) => row.property.split(/[.[]/)[0] === name),
+        ),
         [],
       );
     });
