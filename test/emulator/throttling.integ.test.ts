@@ -38,17 +38,26 @@ describe("emulator throttling", () => {
 
   it("lets the 15-call burst of DescribeContact through by default", async () => {
     const client = connectClient(emulator);
+    const started = performance.now();
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, () =>
         client.send(new DescribeContactCommand({ InstanceId: DEMO_INSTANCE_ID, ContactId: "c" })),
       ),
     );
+    const elapsedSeconds = (performance.now() - started) / 1000;
     client.destroy();
     const names = results.map((result) =>
       result.status === "rejected" ? (result.reason as Error).name : "ok",
     );
-    assert.equal(names.filter((name) => name === "ResourceNotFoundException").length, 15);
-    assert.equal(names.filter((name) => name === "ThrottlingException").length, 5);
+    const through = names.filter((name) => name === "ResourceNotFoundException").length;
+    // The burst of 15, plus what the default 10/s refilled while the 20 calls were arriving (none
+    // on a quiet machine; on a loaded one the calls can take longer than 100 ms to arrive).
+    const refilled = Math.floor(elapsedSeconds * 10);
+    assert.ok(
+      through >= 15 && through <= 15 + refilled,
+      `${through} through in ${elapsedSeconds} s`,
+    );
+    assert.equal(names.filter((name) => name === "ThrottlingException").length, 20 - through);
   });
 
   it("lets every call succeed through the SDK's own retries", async () => {
