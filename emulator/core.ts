@@ -3,7 +3,7 @@
  * log and persistence. Both the HTTP pipeline and the inspection API drive it.
  */
 import { performance } from "node:perf_hooks";
-import { CallLog } from "./calls";
+import { CallLog } from "./call-log";
 import { FaultQueue } from "./faults";
 import type { OperationName } from "./model/model";
 import { runOperation, type OperationResult } from "./operations";

@@ -9,11 +9,8 @@ import {
   validateRegion,
   validateRelatedContactId,
 } from "./identifiers";
-import {
-  validateInitialSystemMessage,
-  validateInitialTemplatedSystemMessage,
-  validateSupportedMessagingContentTypes,
-} from "./messages";
+import { validateInitialSystemMessage, validateSupportedMessagingContentTypes } from "./messages";
+import { validateInitialTemplatedSystemMessage } from "./templated-message";
 import {
   validateChatDuration,
   validateOnDelete,
