@@ -16,7 +16,7 @@ import {
 import { OutboundChatContact } from "../provider";
 import { Registration, runProgram } from "../harness";
 import { EmptyResource } from "./empty-provider";
-import { NaiveOutboundChatContact } from "./naive-provider";
+import { AdaptiveOutboundChatContact, NaiveOutboundChatContact } from "./naive-provider";
 
 export const REPO_ROOT = path.resolve(__dirname, "..");
 export const PROJECT = "connect-bench";
@@ -57,7 +57,11 @@ export function awsEnv(emulator: ConnectEmulator): Record<string, string> {
   };
 }
 
-export type ProviderKind = "provider" | "naive";
+/**
+ * The provider, the naive provider, and the naive provider with the SDK's adaptive retry mode
+ * (bench/naive-provider.ts).
+ */
+export type ProviderKind = "provider" | "naive" | "adaptive";
 
 /** The args of welcome contact `name`, the same for both providers. */
 export function welcomeArgs(name: string) {
@@ -79,16 +83,22 @@ export function contactsProgram(kind: ProviderKind, count: number, prefix = "wel
       const name = `${prefix}-${index}`;
       if (kind === "provider") {
         new OutboundChatContact(name, welcomeArgs(name));
-      } else {
+      } else if (kind === "naive") {
         new NaiveOutboundChatContact(name, welcomeArgs(name));
+      } else {
+        new AdaptiveOutboundChatContact(name, welcomeArgs(name));
       }
     }
   };
 }
 
 /** The registrations of a program run as `pulumi up` (or `preview`) would run it. */
-export function registrationsOf(program: () => void, preview = false): Promise<Registration[]> {
-  return runProgram(program, { project: PROJECT, stack: STACK, config: STACK_CONFIG, preview });
+export function registrationsOf(
+  program: () => void,
+  preview = false,
+  stack = STACK,
+): Promise<Registration[]> {
+  return runProgram(program, { project: PROJECT, stack, config: STACK_CONFIG, preview });
 }
 
 /** The registration of one resource of the trivial provider. */

@@ -2,8 +2,9 @@
  * The package as a user installs it, for the state and cold-start scenarios: the sources copied to
  * a temporary workspace (so the build writes no dist/ into the working tree), `npm pack`ed there,
  * and installed into a project of its own with `npm install --prefer-offline --no-audit --no-fund`.
- * The project holds two plain JavaScript programs: `contacts.js` (`bench:count` welcome contacts)
- * and `empty.js` (one resource of a trivial provider). Made once per run, on first use.
+ * The project holds two plain JavaScript programs: `contacts.js` (`bench:count` welcome contacts
+ * named `<bench:prefix>-<index>`, prefix `welcome` by default) and `empty.js` (one resource of a
+ * trivial provider). Made once per run, on first use.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
@@ -18,8 +19,9 @@ const { OutboundChatContact } = require("pulumi-connect-outbound-chat");
 
 const config = new pulumi.Config("bench");
 const count = Number(config.get("count") || "1");
+const prefix = config.get("prefix") || "welcome";
 for (let index = 0; index < count; index++) {
-  const name = "welcome-" + index;
+  const name = prefix + "-" + index;
   new OutboundChatContact(name, {
     instanceId: ${JSON.stringify(DEMO_INSTANCE_ID)},
     contactFlowId: ${JSON.stringify(DEMO_CONTACT_FLOW_ID)},
@@ -40,11 +42,19 @@ export interface InstalledProject {
   /** How long packing and installing took, in milliseconds. */
   readonly setupMs: number;
   /** The registrations of `count` welcome contacts, as `up` (or `preview`) would register them. */
-  contacts(count: number, preview?: boolean): Promise<Registration[]>;
+  contacts(count: number, preview?: boolean, stack?: StackOptions): Promise<Registration[]>;
   /** The registration of the trivial provider's one resource. */
   empty(): Promise<Registration>;
   /** The registrations of `count` resources of the trivial provider. */
   empties(count: number, preview?: boolean): Promise<Registration[]>;
+}
+
+/** Another stack of the project, and the prefix of its contacts' names (unique across stacks). */
+export interface StackOptions {
+  /** @default "bench" */
+  readonly stack?: string;
+  /** @default "welcome" */
+  readonly prefix?: string;
 }
 
 let workspace: string | undefined;
@@ -80,10 +90,15 @@ async function makeInstalledProject(): Promise<InstalledProject> {
   const tarballBytes = (await fs.stat(tarball)).size;
   const setupMs = performance.now() - started;
 
-  const programFile = (file: string, config: Record<string, string> = {}, preview = false) =>
+  const programFile = (
+    file: string,
+    config: Record<string, string> = {},
+    preview = false,
+    stack = STACK,
+  ) =>
     runProgramFile(path.join(directory, file), {
       project: PROJECT,
-      stack: STACK,
+      stack,
       config: { ...STACK_CONFIG, ...config },
       preview,
     });
@@ -91,8 +106,16 @@ async function makeInstalledProject(): Promise<InstalledProject> {
     directory,
     tarballBytes,
     setupMs,
-    contacts: (count, preview = false) =>
-      programFile("contacts.js", { "bench:count": String(count) }, preview),
+    contacts: (count, preview = false, options = {}) =>
+      programFile(
+        "contacts.js",
+        {
+          "bench:count": String(count),
+          ...(options.prefix === undefined ? {} : { "bench:prefix": options.prefix }),
+        },
+        preview,
+        options.stack,
+      ),
     empty: async () => (await programFile("empty.js"))[0],
     empties: (count, preview = false) =>
       programFile("empty.js", { "bench:count": String(count) }, preview),

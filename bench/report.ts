@@ -22,6 +22,8 @@ export interface ScenarioResult {
   readonly rows: readonly Row[];
   /** Everything measured, for bench/results/latest.json. */
   readonly details: unknown;
+  /** A table of the scenario's own, printed after the main table. @default - none */
+  readonly text?: string;
 }
 
 export interface Machine {

@@ -3,10 +3,14 @@
  * after the other; prints a table and writes bench/results/latest.json with the machine's details.
  *
  *   npm run bench
- *   BENCH_ONLY=bulk,preview npm run bench     # a subset: bulk, preview, state, coldstart, memory
+ *   BENCH_ONLY=bulk,preview npm run bench     # a subset: bulk, preview, state, coldstart, memory,
+ *                                             # manystacks
  *
  * `memory` is measured during `bulk` (selecting either runs the bulk cases). Nothing here asserts:
  * the exit code is 1 only when a scenario could not run, never because a goal was missed.
+ *
+ * A subset replaces its own scenarios' rows and details in latest.json and keeps the others' as
+ * they were, with the run each came from in `scenarioRuns`.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
@@ -15,11 +19,41 @@ import { removeInstalledProject } from "./installed";
 import { formatTable, machine, Row, ScenarioResult } from "./report";
 import { runBulk } from "./scenarios/bulk";
 import { runColdStart } from "./scenarios/cold-start";
+import { runManyStacks } from "./scenarios/many-stacks";
 import { runPreview } from "./scenarios/preview";
 import { runState } from "./scenarios/state";
 
-const SCENARIOS = ["bulk", "preview", "state", "coldstart", "memory"] as const;
+const SCENARIOS = ["bulk", "preview", "state", "coldstart", "memory", "manystacks"] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
+
+/** The `scenario` of each scenario's rows, to tell them apart in an earlier latest.json. */
+const ROW_LABELS: Record<ScenarioName, string> = {
+  bulk: "1 bulk up",
+  preview: "2 preview",
+  state: "3 state",
+  coldstart: "4 cold start",
+  memory: "5 memory",
+  manystacks: "6 many stacks",
+};
+
+/** What an earlier run left in latest.json, as far as a partial run keeps it. */
+interface EarlierResults {
+  readonly machine?: { readonly gitCommit?: string };
+  readonly startedAt?: string;
+  readonly scenarios?: string[];
+  readonly rows?: Row[];
+  readonly details?: Record<string, unknown>;
+  readonly scenarioRuns?: Record<string, unknown>;
+  readonly manyStacks?: unknown[];
+}
+
+async function earlierResults(file: string): Promise<EarlierResults> {
+  try {
+    return JSON.parse(await fs.readFile(file, "utf8")) as EarlierResults;
+  } catch {
+    return {};
+  }
+}
 
 function selected(): Set<ScenarioName> {
   const text = process.env.BENCH_ONLY?.trim();
@@ -46,6 +80,7 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const started = performance.now();
   const results: Partial<Record<ScenarioName, ScenarioResult>> = {};
+  let manyStacks: unknown[] | undefined;
   try {
     if (only.has("bulk") || only.has("memory")) {
       const { bulk, memory } = await runBulk(log);
@@ -65,6 +100,11 @@ async function main(): Promise<void> {
     if (only.has("coldstart")) {
       results.coldstart = await runColdStart(log);
     }
+    if (only.has("manystacks")) {
+      const { entries, ...result } = await runManyStacks(log);
+      results.manystacks = result;
+      manyStacks = entries;
+    }
   } finally {
     await removeInstalledProject();
   }
@@ -73,6 +113,13 @@ async function main(): Promise<void> {
   const details = machine(REPO_ROOT);
   console.log();
   console.log(formatTable(rows));
+  for (const name of SCENARIOS) {
+    const text = results[name]?.text;
+    if (text) {
+      console.log();
+      console.log(text);
+    }
+  }
   console.log();
   console.log(
     "wall = the create phase (first Create sent to last answered), ratio = ideal wall / wall, ideal wall = (S − burst) / rate, S = successful " +
@@ -92,15 +139,34 @@ async function main(): Promise<void> {
 
   const file = path.join(__dirname, "results", "latest.json");
   await fs.mkdir(path.dirname(file), { recursive: true });
+  const earlier = await earlierResults(file);
+  const kept = SCENARIOS.filter(
+    (name) => !only.has(name) && (earlier.scenarios ?? []).includes(name),
+  );
+  const earlierRun = { startedAt: earlier.startedAt, machine: earlier.machine };
+  const thisRun = { startedAt, machine: details };
+  const scenarioRuns = Object.fromEntries([
+    ...kept.map((name) => [name, earlier.scenarioRuns?.[name] ?? earlierRun]),
+    ...[...only].map((name) => [name, thisRun]),
+  ]);
+  const keptLabels = new Set(kept.map((name) => ROW_LABELS[name]));
+  const keptManyStacks = kept.includes("manystacks") ? earlier.manyStacks : undefined;
   const json = {
     machine: details,
     startedAt,
     durationSeconds: Math.round(durationSeconds),
-    scenarios: [...only],
-    rows,
-    details: Object.fromEntries(
-      Object.entries(results).map(([name, result]) => [name, result.details]),
+    scenarios: SCENARIOS.filter((name) => only.has(name) || kept.includes(name)),
+    scenarioRuns,
+    rows: [...(earlier.rows ?? []).filter((row) => keptLabels.has(row.scenario)), ...rows].sort(
+      (a, b) => a.scenario.localeCompare(b.scenario),
     ),
+    details: {
+      ...Object.fromEntries(kept.map((name) => [name, earlier.details?.[name]])),
+      ...Object.fromEntries(
+        Object.entries(results).map(([name, result]) => [name, result.details]),
+      ),
+    },
+    ...((manyStacks ?? keptManyStacks) ? { manyStacks: manyStacks ?? keptManyStacks } : {}),
   };
   await fs.writeFile(file, JSON.stringify(json, null, 2) + "\n");
   console.log(`Written ${path.relative(REPO_ROOT, file)}`);
