@@ -13,7 +13,7 @@ import {
   problem,
   required,
 } from "./problems";
-import { readSubtype } from "./segment-attributes";
+import { readSubtype } from "./subtype";
 
 const CHANNELS = Object.keys(SUBTYPE_BY_CHANNEL) as Channel[];
 const SUBTYPE_PATH = `segmentAttributes["${SUBTYPE_KEY}"].valueString`;

@@ -20,6 +20,7 @@ import {
 import { nonPlainPart } from "../canonical";
 import { InputProblem, isRecord, memberPath, problem, describeType } from "./problems";
 import { validateSegmentAttributes } from "./segment-attributes";
+import { validateSubtype } from "./subtype";
 import { validateUnknownProperties } from "./unknown";
 
 /** Every validator, in the order their problems are reported (the order of ContactInputs). */
@@ -30,6 +31,7 @@ const VALIDATORS: ReadonlyArray<(inputs: Record<string, unknown>) => InputProble
   validateDestinationEndpoint,
   validateChannel,
   validateSegmentAttributes,
+  validateSubtype,
   validateAttributes,
   validateChatDuration,
   validateParticipantDetails,

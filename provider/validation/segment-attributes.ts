@@ -1,6 +1,7 @@
 /**
  * Validator for segmentAttributes: a map of keys (1..128 characters) to values that set exactly
- * one of valueString, valueMap, valueInteger, valueList or valueArn.
+ * one of valueString, valueMap, valueInteger, valueList or valueArn (the `connect:Subtype` entry is
+ * judged in subtype.ts).
  *
  * Keys: the API reference says segment attribute keys "can include only alphanumeric, -, and _",
  * while the system-defined keys it names are prefixed `connect:` (`connect:Subtype`). So a key of
@@ -14,7 +15,7 @@
  */
 import { parseArn } from "../arn";
 import { characterCount } from "../mask";
-import { SUBTYPE_KEY, SUBTYPES } from "../types";
+import { SUBTYPE_KEY } from "../types";
 import {
   checkMembers,
   checkString,
@@ -33,43 +34,19 @@ import {
   quote,
 } from "./problems";
 
-const VALUE_MEMBERS = ["valueString", "valueMap", "valueInteger", "valueList", "valueArn"] as const;
+export const VALUE_MEMBERS = [
+  "valueString",
+  "valueMap",
+  "valueInteger",
+  "valueList",
+  "valueArn",
+] as const;
 const MAX_KEY_LENGTH = 128;
-const MAX_VALUE_STRING_LENGTH = 1024;
+export const MAX_VALUE_STRING_LENGTH = 1024;
 /** How deep valueMap and valueList may nest (also what bounds the walk over a cyclic value). */
 const MAX_DEPTH = 32;
 /** A top-level key: user-defined (letters, digits, - and _) or a system key prefixed `connect:`. */
 const TOP_LEVEL_KEY = /^(connect:)?[A-Za-z0-9_-]+$/;
-
-/** What the subtype in segmentAttributes is, as far as can be told now. */
-export type SubtypeState =
-  | { readonly kind: "absent" }
-  | { readonly kind: "unknown" }
-  | { readonly kind: "given"; readonly value: unknown };
-
-/** Reads `segmentAttributes["connect:Subtype"].valueString` without judging it. */
-export function readSubtype(inputs: Record<string, unknown>): SubtypeState {
-  const attributes = inputs.segmentAttributes;
-  if (isUnknown(attributes)) {
-    return { kind: "unknown" };
-  }
-  if (!isRecord(attributes)) {
-    return { kind: "absent" };
-  }
-  const entry = attributes[SUBTYPE_KEY];
-  if (isUnknown(entry)) {
-    return { kind: "unknown" };
-  }
-  if (!isRecord(entry)) {
-    return { kind: "absent" };
-  }
-  if (isUnknown(entry.valueString)) {
-    return { kind: "unknown" };
-  }
-  return isAbsent(entry.valueString)
-    ? { kind: "absent" }
-    : { kind: "given", value: entry.valueString };
-}
 
 function checkKey(key: string, base: string): InputProblem | undefined {
   const count = characterCount(key);
@@ -278,57 +255,11 @@ function checkMap(
   return problems;
 }
 
-/** The `connect:Subtype` entry must carry valueString `connect:SMS` or `connect:WhatsApp`. */
-function checkSubtype(attributes: Record<string, unknown>): InputProblem[] {
-  const entry = attributes[SUBTYPE_KEY];
-  if (!isRecord(entry) || isUnknown(entry.valueString)) {
-    return [];
-  }
-  const entryPath = keyPath("segmentAttributes", SUBTYPE_KEY);
-  const property = memberPath(entryPath, "valueString");
-  const allowed = SUBTYPES.map((s) => `"${s}"`).join(" or ");
-  const fix = `set ${property} to ${allowed}, or leave segmentAttributes["${SUBTYPE_KEY}"] out and set channel.`;
-  const valueString = entry.valueString;
-  if (isAbsent(valueString)) {
-    // With none set, or one not known yet, the generic value check has said all there is to say.
-    const nothingToAdd = VALUE_MEMBERS.every((m) => isAbsent(entry[m]) || isUnknown(entry[m]));
-    return nothingToAdd
-      ? []
-      : [
-          problem(
-            entryPath,
-            `${entryPath} must set valueString to ${allowed}; received no valueString. Fix: ${fix}`,
-          ),
-        ];
-  }
-  if (
-    typeof valueString !== "string" ||
-    characterCount(valueString) > MAX_VALUE_STRING_LENGTH ||
-    SUBTYPES.includes(valueString)
-  ) {
-    // A wrong type or length is reported by the generic value check.
-    return [];
-  }
-  const match = SUBTYPES.find((s) => s.toLowerCase() === valueString.toLowerCase());
-  const hint = match === undefined ? "" : ` Values are case-sensitive: did you mean "${match}"?`;
-  return [
-    problem(
-      property,
-      `${property} must be ${allowed} (StartOutboundChatContact starts SMS and WhatsApp contacts only); ` +
-        `received ${quote(valueString)}.${hint} Fix: ${fix}`,
-    ),
-  ];
-}
-
 /** segmentAttributes: optional; see the file comment. */
 export function validateSegmentAttributes(inputs: Record<string, unknown>): InputProblem[] {
   const value = inputs.segmentAttributes;
   if (isUnknown(value) || isAbsent(value)) {
     return [];
   }
-  const problems = checkMap(value, "segmentAttributes", undefined, 0);
-  if (isRecord(value)) {
-    problems.push(...checkSubtype(value));
-  }
-  return problems;
+  return checkMap(value, "segmentAttributes", undefined, 0);
 }
