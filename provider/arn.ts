@@ -1,8 +1,9 @@
 /**
  * Pure helpers for the Amazon Resource Names (ARNs) and identifiers this provider accepts. They
- * know nothing of Pulumi or AWS clients and never throw: anything that does not parse answers
+ * know nothing of Pulumi or AWS clients and never throw: anything that does not parse returns
  * `undefined` (or `false`).
  */
+import { MAX_CONTACT_FLOW_ID_LENGTH, MAX_INSTANCE_ID_LENGTH } from "./limits";
 
 /** The parts of an ARN: `arn:<partition>:<service>:<region>:<accountId>:<resource>`. */
 export interface ArnParts {
@@ -36,11 +37,6 @@ export interface ContactFlowRef {
   readonly accountId?: string;
 }
 
-/** The longest instance ID the API accepts (shape InstanceId). */
-export const MAX_INSTANCE_ID_LENGTH = 100;
-/** The longest contact flow ID the API accepts (shape ContactFlowId). */
-export const MAX_CONTACT_FLOW_ID_LENGTH = 500;
-
 const PARTITION = /^aws(-[a-z]+)*$/;
 const SERVICE = /^[a-z0-9-]+$/;
 const ACCOUNT_ID = /^\d{12}$/;
@@ -56,7 +52,7 @@ export function isRegion(s: unknown): s is string {
   return typeof s === "string" && REGION.test(s);
 }
 
-/** Splits an ARN into its parts, or answers `undefined` when `s` is not one. */
+/** Splits an ARN into its parts, or returns `undefined` when `s` is not one. */
 export function parseArn(s: unknown): ArnParts | undefined {
   if (typeof s !== "string" || !s.startsWith("arn:")) {
     return undefined;

@@ -1,9 +1,31 @@
 /**
- * Plain JSON data, as the Pulumi engine carries inputs: telling a value that is not (a BigInt, a
- * cycle, a function, a getter that throws, nesting deeper than anything the API takes), and a
- * canonical text for one that is. Inputs come from the engine as JSON, but a program that calls
- * the provider directly can hand it anything, and check and diff must answer even that.
+ * Plain JSON data, as the Pulumi engine carries inputs: telling a value left out or not known yet,
+ * telling a value that is not plain (a BigInt, a cycle, a function, a getter that throws, nesting
+ * deeper than anything the API takes), and a canonical text for one that is. Inputs come from
+ * the engine as JSON, but a program that calls the provider directly can hand it anything, and
+ * check and diff must answer even that.
  */
+import { UNKNOWN } from "./types";
+
+/** Whether Pulumi sent this value as not known yet (during a preview). */
+export function isUnknown(value: unknown): boolean {
+  return value === UNKNOWN;
+}
+
+/** Whether a value was left out. The engine may send `null` for an output that resolved to nothing. */
+export function isAbsent(value: unknown): value is undefined | null {
+  return value === undefined || value === null;
+}
+
+/** Whether a value is a plain JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Whether a value is set: neither left out nor unknown. */
+export function isGiven(value: unknown): boolean {
+  return !isAbsent(value) && !isUnknown(value);
+}
 
 /** How deep plain data may nest, in objects and arrays together. */
 export const MAX_PLAIN_DEPTH = 10_000;

@@ -1,21 +1,19 @@
-import { nonPlainPart, sameValue } from "./canonical";
+import { isUnknown, nonPlainPart, sameValue } from "./canonical";
 import { parseInstanceRef } from "./arn";
+import {
+  DEFAULT_CHAT_DURATION_MINUTES,
+  DESTINATION_ENDPOINT_TYPE,
+  SOURCE_ENDPOINT_TYPE,
+  SUBTYPE_KEY,
+} from "./limits";
 import {
   contactFlowIdOf,
   contentTypesOf,
-  DEFAULT_CHAT_DURATION_MINUTES,
   instanceIdOf,
   segmentAttributesOf,
   subtypeOf,
 } from "./request";
-import {
-  ContactInputs,
-  ContactOutputs,
-  DESTINATION_ENDPOINT_TYPE,
-  SOURCE_ENDPOINT_TYPE,
-  SUBTYPE_KEY,
-  UNKNOWN,
-} from "./types";
+import { ContactInputs, ContactOutputs } from "./types";
 
 /** How a change of inputs is carried out. */
 export interface ContactChanges {
@@ -72,7 +70,7 @@ const UPDATING: Record<string, View> = {
 
 /** Whether a value, at any depth, is one Pulumi does not know yet (during a preview). */
 export function containsUnknown(value: unknown): boolean {
-  if (value === UNKNOWN) {
+  if (isUnknown(value)) {
     return true;
   }
   if (value !== null && typeof value === "object") {

@@ -1,5 +1,13 @@
 export { OutboundChatContact, OutboundChatContactArgs, TYPE_TOKEN } from "./resource";
 export { contactProvider } from "./dynamic-provider";
-export { validateInputs } from "./validation";
+export { validateInputs } from "./validation/inputs";
 export { deriveClientToken, contactIdentity } from "./token";
 export * from "./types";
+export {
+  Channel,
+  DESTINATION_ENDPOINT_TYPE,
+  SOURCE_ENDPOINT_TYPE,
+  SUBTYPE_BY_CHANNEL,
+  SUBTYPE_KEY,
+  SUBTYPES,
+} from "./limits";

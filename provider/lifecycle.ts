@@ -17,7 +17,7 @@ import { resolveRegion } from "./region";
 import { comparable, instanceIdOf, toStartRequest } from "./request";
 import { deriveClientToken, identityOf } from "./token";
 import { ContactInputs, ContactOutputs, InputProblem } from "./types";
-import { validateInputs } from "./validation";
+import { validateInputs } from "./validation/inputs";
 
 /** What the provider computes for a contact, kept in its outputs beside the inputs. */
 type Computed = Pick<ContactOutputs, "contactId" | "clientToken" | "clientTokenSource" | "region"> &
@@ -35,10 +35,7 @@ export function check(
   // The engine's inputs are unchecked: validate them as untyped values.
   const problems = validateInputs(news as unknown as Record<string, unknown>);
   const reusedToken = problems.length === 0 ? reusedClientTokenProblem(olds, news) : undefined;
-  const failures = [...problems, ...(reusedToken ? [reusedToken] : [])].map(
-    ({ property, reason }) => ({ property, reason }),
-  );
-  return { inputs: news, failures };
+  return { inputs: news, failures: reusedToken ? [...problems, reusedToken] : problems };
 }
 
 /**

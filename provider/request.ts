@@ -4,21 +4,17 @@ import type {
 } from "@aws-sdk/client-connect";
 import { parseContactFlowRef, parseInstanceRef } from "./arn";
 import {
-  ContactInputs,
+  DEFAULT_CHAT_DURATION_MINUTES,
+  DEFAULT_CONTENT_TYPES,
   DESTINATION_ENDPOINT_TYPE,
-  SegmentAttributeValue,
   SOURCE_ENDPOINT_TYPE,
   SUBTYPE_BY_CHANNEL,
   SUBTYPE_KEY,
-} from "./types";
+} from "./limits";
+import { ContactInputs, SegmentAttributeValue } from "./types";
 
 /** The request without its ClientToken, which is added at create time. */
 export type StartRequest = Omit<StartOutboundChatContactCommandInput, "ClientToken">;
-
-/** The chat duration the service uses when none is given: 25 hours. */
-export const DEFAULT_CHAT_DURATION_MINUTES = 1500;
-/** The content types a chat supports when none are given. */
-export const DEFAULT_CONTENT_TYPES: readonly string[] = ["text/plain"];
 
 /** The instance ID, whether `instanceId` was given as an ID or as an instance ARN. */
 export function instanceIdOf(instanceId: string): string {

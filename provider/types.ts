@@ -3,24 +3,12 @@
  * `create`, `update` and `read` store as outputs. The public args of {@link OutboundChatContact}
  * are derived from these as `pulumi.Input<...>` fields (see `resource.ts`).
  *
- * Names are the API members of StartOutboundChatContact, camelCased.
+ * Names are the API members of StartOutboundChatContact, camelCased. The API's limits and fixed
+ * values are in `limits.ts`.
  */
 
-/** The only endpoint types StartOutboundChatContact accepts for each side. */
-export const SOURCE_ENDPOINT_TYPE = "CONNECT_PHONENUMBER_ARN";
-export const DESTINATION_ENDPOINT_TYPE = "TELEPHONE_NUMBER";
+import type { Channel } from "./limits";
 
-export type Channel = "SMS" | "WhatsApp";
-
-/** The segment attribute that carries a chat's channel subtype. */
-export const SUBTYPE_KEY = "connect:Subtype";
-/** The `connect:Subtype` of each channel: the subtypes StartOutboundChatContact starts. */
-export const SUBTYPE_BY_CHANNEL: Readonly<Record<Channel, string>> = {
-  SMS: "connect:SMS",
-  WhatsApp: "connect:WhatsApp",
-};
-/** Every subtype StartOutboundChatContact starts. */
-export const SUBTYPES: readonly string[] = Object.values(SUBTYPE_BY_CHANNEL);
 export type OnDelete = "stop" | "retain";
 
 export interface SourceEndpoint {

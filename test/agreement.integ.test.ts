@@ -12,7 +12,7 @@ import { ConnectClient, StartOutboundChatContactCommand } from "@aws-sdk/client-
 import type { ConnectEmulator } from "../emulator";
 import { toStartRequest } from "../provider/request";
 import { ContactInputs } from "../provider/types";
-import { validateInputs } from "../provider/validation";
+import { validateInputs } from "../provider/validation/inputs";
 import { connectClient, startDemo } from "./emulator/fixtures";
 import { validInputs } from "./fixtures";
 

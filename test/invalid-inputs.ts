@@ -416,7 +416,7 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
     name: "initialSystemMessage.content is empty",
     mutate: (i) => (i.initialSystemMessage.content = ""),
     property: "initialSystemMessage.content",
-    reasonIncludes: "must not be empty",
+    reasonIncludes: "of at least 1 character; received an empty string",
   },
   {
     name: "initialSystemMessage.content is missing",

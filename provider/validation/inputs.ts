@@ -1,76 +1,47 @@
-/** The entry point of validation: every problem in a set of inputs, as `check` reports them. */
-import { validateAttributes } from "./attributes";
-import { validateChannel } from "./channel";
-import { validateDestinationEndpoint, validateSourceEndpoint } from "./endpoints";
-import {
-  validateClientToken,
-  validateContactFlowId,
-  validateInstanceId,
-  validateRegion,
-  validateRelatedContactId,
-} from "./identifiers";
-import { validateInitialSystemMessage, validateSupportedMessagingContentTypes } from "./messages";
-import { validateInitialTemplatedSystemMessage } from "./templated-message";
-import {
-  validateChatDuration,
-  validateOnDelete,
-  validateParticipantDetails,
-  validateTriggers,
-} from "./options";
-import { nonPlainPart } from "../canonical";
-import { InputProblem, isRecord, memberPath, problem, describeType } from "./problems";
-import { validateSegmentAttributes } from "./segment-attributes";
-import { validateSubtype } from "./subtype";
-import { validateUnknownProperties } from "./unknown";
+/**
+ * Pure validation of the provider's inputs, as `check` reports them: no Pulumi, no AWS clients.
+ * The rules of each argument are the table in `fields.ts`.
+ */
+import { isRecord, nonPlainPart } from "../canonical";
+import { CONTACT_ARGUMENTS, InputProblem } from "../types";
+import { describeType, memberPath, unknownMembers } from "./problems";
+import { checkFields } from "./fields";
 
-/** Every validator, in the order their problems are reported (the order of ContactInputs). */
-const VALIDATORS: ReadonlyArray<(inputs: Record<string, unknown>) => InputProblem[]> = [
-  validateInstanceId,
-  validateContactFlowId,
-  validateSourceEndpoint,
-  validateDestinationEndpoint,
-  validateChannel,
-  validateSegmentAttributes,
-  validateSubtype,
-  validateAttributes,
-  validateChatDuration,
-  validateParticipantDetails,
-  validateInitialSystemMessage,
-  validateInitialTemplatedSystemMessage,
-  validateRelatedContactId,
-  validateSupportedMessagingContentTypes,
-  validateClientToken,
-  validateTriggers,
-  validateOnDelete,
-  validateRegion,
-  validateUnknownProperties,
-];
+/** Keys the resource or the engine adds, not validated here. */
+const INTERNAL_PROPERTIES = ["__urn", "__provider"];
 
 /**
  * Checks raw inputs as the engine hands them to a dynamic provider's `check` (plain JSON, any field
- * possibly missing, of a wrong type, or unknown during a preview) and answers every problem found,
+ * possibly missing, of a wrong type, or unknown during a preview) and returns every problem found,
  * each with its property path. An empty list means the inputs are valid. Never throws.
  */
 export function validateInputs(inputs: Record<string, unknown>): InputProblem[] {
   if (!isRecord(inputs)) {
     return [
-      problem(
-        "",
-        `The inputs must be an object of properties; received ${describeType(inputs)}. ` +
-          `Fix: pass the resource's arguments as an object.`,
-      ),
+      {
+        property: "",
+        reason:
+          `The inputs must be an object of properties; received ${describeType(inputs)}. ` +
+          "Fix: pass the resource's arguments as an object.",
+      },
     ];
   }
   const nonPlain = nonPlainProblems(inputs);
   if (nonPlain.length > 0) {
     return nonPlain;
   }
-  return VALIDATORS.flatMap((validate) => validate(inputs));
+  const given = Object.fromEntries(
+    Object.entries(inputs).filter(([key]) => !INTERNAL_PROPERTIES.includes(key)),
+  );
+  return [
+    ...checkFields(inputs),
+    ...unknownMembers(given, "", CONTACT_ARGUMENTS, "OutboundChatContact"),
+  ];
 }
 
 /**
  * One problem for each top-level property whose value is not plain data (the engine sends JSON;
- * a program calling the provider directly might not): the validators below walk plain data only.
+ * a program calling the provider directly might not): the rules walk plain data only.
  */
 function nonPlainProblems(inputs: Record<string, unknown>): InputProblem[] {
   const problems: InputProblem[] = [];
@@ -83,13 +54,12 @@ function nonPlainProblems(inputs: Record<string, unknown>): InputProblem[] {
     }
     if (part !== undefined) {
       const property = memberPath("", key);
-      problems.push(
-        problem(
-          property,
+      problems.push({
+        property,
+        reason:
           `${property} must be plain data (strings, numbers, booleans, null, arrays and objects); ` +
-            `received ${part}. Fix: pass the value as JSON would write it.`,
-        ),
-      );
+          `received ${part}. Fix: pass the value as JSON would write it.`,
+      });
     }
   }
   return problems;

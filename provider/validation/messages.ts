@@ -1,222 +1,215 @@
 /**
- * Validators for the messages: initialSystemMessage and supportedMessagingContentTypes (the
- * templated message, the alternative to initialSystemMessage, is in templated-message.ts). Message content and template attributes are never shown
- * in a message, only their length.
+ * The messages: initialSystemMessage, initialTemplatedSystemMessage (its alternative, from a
+ * template of the instance's knowledge base) and supportedMessagingContentTypes. Message content
+ * and template attributes are never shown in a message, only their length.
  */
-import { characterCount } from "../mask";
 import {
-  casingHint,
-  checkMembers,
-  checkString,
-  describeType,
-  formatNumber,
-  indexPath,
-  InputProblem,
-  isAbsent,
-  isRecord,
-  isUnknown,
-  listValues,
-  notAnObject,
-  problem,
-  quote,
-  required,
-  wrongType,
-} from "./problems";
+  CONTENT_TYPES,
+  lengthOf,
+  MAX_ATTRIBUTE_LENGTH,
+  MAX_CONTENT_BYTES,
+  MAX_CONTENT_LENGTH,
+  MAX_TEMPLATE_ID_LENGTH,
+  REQUIRED_CONTENT_TYPE,
+  SUPPORTED_CONTENT_TYPES,
+} from "../limits";
+import { InputProblem } from "../types";
+import { complaint, formatNumber, indexPath, listValues, memberPath, quote } from "./problems";
+import { isGiven, isUnknown } from "../canonical";
+import { Rule, StringRule } from "./rules";
+
+const SHORTER = "send a shorter message, or split it into the initial message and later messages.";
 
 /**
- * The content types of an initial system message, each with the most characters its content may
- * have (the operation's documentation; the model allows 1..16,384 for all).
+ * initialSystemMessage.content fits its content type: at most the characters the type allows
+ * (when the type is known), and at most 16,384 UTF-8 bytes whatever the type.
  */
-export const MAX_CONTENT_LENGTH: Readonly<Record<string, number>> = {
-  "text/plain": 1024,
-  "text/markdown": 1024,
-  "application/json": 12_000,
-  "application/vnd.amazonaws.connect.message.interactive.response": 12_288,
-};
-/** The most UTF-8 bytes of a message's content, whatever its type (shape ChatContent). */
-export const MAX_CONTENT_BYTES = 16_384;
-const CONTENT_TYPES = Object.keys(MAX_CONTENT_LENGTH);
-
-/** The content types a chat may support (SupportedMessagingContentTypes); text/plain is required. */
-export const SUPPORTED_CONTENT_TYPES = [
-  "text/plain",
-  "text/markdown",
-  "application/json",
-  "application/vnd.amazonaws.connect.message.interactive",
-  "application/vnd.amazonaws.connect.message.interactive.response",
-] as const;
-
-const MESSAGE_MEMBERS = ["contentType", "content"] as const;
-
-function checkContent(content: unknown, contentType: unknown): InputProblem[] {
-  const property = "initialSystemMessage.content";
-  const fix = "send a shorter message, or split it into the initial message and later messages.";
-  if (typeof content !== "string") {
-    return [
-      wrongType(property, "a string (the message)", content, "give the message text as a string."),
-    ];
+export function contentFitsItsType(message: Record<string, unknown>, base: string): InputProblem[] {
+  const { content, contentType } = message;
+  if (typeof content !== "string" || isUnknown(content) || content === "") {
+    return [];
   }
-  const count = characterCount(content);
-  const max =
-    typeof contentType === "string" && !isUnknown(contentType)
-      ? MAX_CONTENT_LENGTH[contentType]
-      : undefined;
-  if (count === 0) {
-    return [
-      problem(
-        property,
-        `${property} must not be empty; received an empty string. Fix: write the message, or leave initialSystemMessage out.`,
-      ),
-    ];
-  }
+  const property = memberPath(base, "content");
+  const count = lengthOf(content);
+  const max = typeof contentType === "string" ? MAX_CONTENT_LENGTH[contentType] : undefined;
   if (max !== undefined && count > max) {
     return [
-      problem(
+      complaint(
         property,
-        `${property} must be 1 to ${formatNumber(max)} characters for content type "${String(contentType)}"; ` +
-          `received a message of ${formatNumber(count)} characters. Fix: ${fix}`,
+        `must be 1 to ${formatNumber(max)} characters for content type "${contentType as string}"`,
+        `a message of ${formatNumber(count)} characters`,
+        SHORTER,
       ),
     ];
   }
   const bytes = Buffer.byteLength(content, "utf8");
-  if (bytes > MAX_CONTENT_BYTES) {
-    return [
-      problem(
-        property,
-        `${property} must take at most ${formatNumber(MAX_CONTENT_BYTES)} bytes (UTF-8) whatever its content type; ` +
-          `received a message of ${formatNumber(count)} characters taking ${formatNumber(bytes)} bytes. Fix: ${fix}`,
-      ),
-    ];
-  }
-  return [];
-}
-
-/** initialSystemMessage: optional; `{ contentType, content }` with a per-type content length. */
-export function validateInitialSystemMessage(inputs: Record<string, unknown>): InputProblem[] {
-  const value = inputs.initialSystemMessage;
-  const base = "initialSystemMessage";
-  if (isUnknown(value) || isAbsent(value)) {
-    return [];
-  }
-  if (!isRecord(value)) {
-    return [
-      notAnObject(
-        value,
-        base,
-        "{ contentType, content }",
-        `give { contentType: "text/plain", content: "..." }.`,
-      ),
-    ];
-  }
-  const problems = checkMembers(value, base, MESSAGE_MEMBERS);
-  const { contentType, content } = value;
-  if (isAbsent(contentType)) {
-    problems.push(
-      required(
-        `${base}.contentType`,
-        listValues(CONTENT_TYPES),
-        `set contentType, usually to "text/plain".`,
-      ),
-    );
-  } else if (!isUnknown(contentType) && !CONTENT_TYPES.includes(contentType as string)) {
-    const received =
-      typeof contentType === "string" ? quote(contentType) : describeType(contentType);
-    const hint = typeof contentType === "string" ? casingHint(contentType, CONTENT_TYPES) : "";
-    problems.push(
-      problem(
-        `${base}.contentType`,
-        `${base}.contentType must be ${listValues(CONTENT_TYPES)}; received ${received}.${hint} ` +
-          `Fix: use "text/plain" for plain text.`,
-      ),
-    );
-  }
-  if (isAbsent(content)) {
-    problems.push(
-      required(
-        `${base}.content`,
-        "the message text",
-        "write the message, or leave initialSystemMessage out.",
-      ),
-    );
-  } else if (!isUnknown(content)) {
-    problems.push(...checkContent(content, contentType));
-  }
-  return problems;
+  return bytes <= MAX_CONTENT_BYTES
+    ? []
+    : [
+        complaint(
+          property,
+          `must take at most ${formatNumber(MAX_CONTENT_BYTES)} bytes (UTF-8) whatever its content type`,
+          `a message of ${formatNumber(count)} characters taking ${formatNumber(bytes)} bytes`,
+          SHORTER,
+        ),
+      ];
 }
 
 /**
- * supportedMessagingContentTypes: optional; a list of documented content types (each 1..100
- * characters) that contains text/plain, without duplicates.
+ * supportedMessagingContentTypes names each type once, and text/plain among them (the API
+ * requires it; a list with an element not known yet may still hold it).
  */
-export function validateSupportedMessagingContentTypes(
-  inputs: Record<string, unknown>,
-): InputProblem[] {
-  const base = "supportedMessagingContentTypes";
-  const value = inputs[base];
-  if (isUnknown(value) || isAbsent(value)) {
-    return [];
-  }
-  const allowed = SUPPORTED_CONTENT_TYPES as readonly string[];
-  if (!Array.isArray(value)) {
-    return [
-      wrongType(
-        base,
-        "a list of content types",
-        value,
-        `give a list such as ["text/plain", "text/markdown"].`,
-      ),
-    ];
-  }
+export function contentTypesListed(types: unknown[], base: string): InputProblem[] {
   const problems: InputProblem[] = [];
-  const seen = new Map<string, number>();
-  value.forEach((element: unknown, index) => {
-    const property = indexPath(base, index);
-    if (isUnknown(element)) {
-      return;
-    }
-    const found = checkString(element, property, {
-      max: 100,
-      what: "a content type",
-      reveal: "value",
-      fix: `use one of ${listValues(allowed)}.`,
-    });
-    if (found !== undefined) {
-      problems.push(found);
-      return;
-    }
-    const text = element as string;
-    if (!allowed.includes(text)) {
+  types.forEach((type, index) => {
+    const first = types.indexOf(type);
+    if (first < index && SUPPORTED_CONTENT_TYPES.includes(type as string)) {
       problems.push(
-        problem(
-          property,
-          `${property} must be one of ${listValues(allowed)}; received ${quote(text)}.${casingHint(text, allowed)} ` +
-            `Fix: use a supported content type or remove it.`,
+        complaint(
+          indexPath(base, index),
+          "must not repeat a content type",
+          `${quote(type as string)}, already given at ${indexPath(base, first)}`,
+          "remove the duplicate.",
         ),
       );
-      return;
     }
-    const first = seen.get(text);
-    if (first !== undefined) {
-      problems.push(
-        problem(
-          property,
-          `${property} must not repeat a content type; received ${quote(text)}, already given at ${indexPath(base, first)}. ` +
-            `Fix: remove the duplicate.`,
-        ),
-      );
-      return;
-    }
-    seen.set(text, index);
   });
-  const anyUnknown = value.some((element) => isUnknown(element));
-  if (!anyUnknown && !value.includes("text/plain")) {
+  if (!types.some((type) => isUnknown(type)) && !types.includes(REQUIRED_CONTENT_TYPE)) {
     problems.push(
-      problem(
+      complaint(
         base,
-        `${base} must contain "text/plain" (the API requires it); received ${value.length === 0 ? "an empty list" : `a list of ${value.length} without it`}. ` +
-          `Fix: add "text/plain" to the list.`,
+        `must contain "${REQUIRED_CONTENT_TYPE}" (the API requires it)`,
+        types.length === 0 ? "an empty list" : `a list of ${types.length} without it`,
+        `add "${REQUIRED_CONTENT_TYPE}" to the list.`,
       ),
     );
   }
   return problems;
+}
+
+const MESSAGE_FIX = "write the message, or leave initialSystemMessage out.";
+
+export const initialSystemMessage: Rule = {
+  kind: "object",
+  what: "{ contentType, content }",
+  fix: 'give { contentType: "text/plain", content: "..." }.',
+  members: {
+    contentType: {
+      kind: "oneOf",
+      values: CONTENT_TYPES,
+      what: "the type of the message",
+      required: listValues(CONTENT_TYPES),
+      fix: 'use "text/plain" for plain text.',
+    },
+    content: {
+      kind: "string",
+      what: "the message text",
+      required: "the message text",
+      reveal: "length",
+      fix: MESSAGE_FIX,
+    },
+  },
+  form: contentFitsItsType,
+};
+
+/** A template's knowledge base or template ID. */
+function templateId(what: string, fix: string): StringRule {
+  return {
+    kind: "string",
+    max: MAX_TEMPLATE_ID_LENGTH,
+    what,
+    required: what,
+    reveal: "value",
+    fix,
+  };
+}
+
+const PROFILE_FIX = "serialize the attributes with JSON.stringify({ ... }).";
+
+export const initialTemplatedSystemMessage: Rule = {
+  kind: "object",
+  what: "{ knowledgeBaseId, messageTemplateId, templateAttributes }",
+  fix: "give an object.",
+  members: {
+    knowledgeBaseId: templateId(
+      "a knowledge base ID or ARN",
+      "give the ID or ARN of the Amazon Q in Connect knowledge base that holds the template.",
+    ),
+    messageTemplateId: templateId("a message template ID", "give the ID of the message template."),
+    templateAttributes: {
+      kind: "object",
+      what: "{ customAttributes?, customerProfileAttributes? }",
+      required: "the values of the template's variables",
+      fix: "give templateAttributes, at least {} when the template has no variables.",
+      members: {
+        customAttributes: {
+          kind: "map",
+          what: "a map of strings to strings",
+          fix: "give an object of string values.",
+          keys: { max: MAX_ATTRIBUTE_LENGTH },
+          values: {
+            kind: "string",
+            min: 0,
+            max: MAX_ATTRIBUTE_LENGTH,
+            what: "a value",
+            reveal: "length",
+            fix: "convert the value to a string (template variables take strings).",
+          },
+        },
+        customerProfileAttributes: {
+          kind: "string",
+          min: 0,
+          what: "a JSON object, serialized",
+          reveal: "length",
+          fix: PROFILE_FIX,
+          form: (text, property) => {
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(text);
+            } catch {
+              // The parser's own message quotes the text, so it is not passed on.
+              parsed = undefined;
+            }
+            return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+              ? []
+              : [
+                  complaint(
+                    property,
+                    "must be a JSON object serialized as a string",
+                    `a string of ${formatNumber(lengthOf(text))} characters that does not parse as a JSON object`,
+                    PROFILE_FIX,
+                  ),
+                ];
+          },
+        },
+      },
+    },
+  },
+};
+
+export const supportedMessagingContentTypes: Rule = {
+  kind: "list",
+  what: "of content types",
+  fix: 'give a list such as ["text/plain", "text/markdown"].',
+  element: {
+    kind: "oneOf",
+    values: SUPPORTED_CONTENT_TYPES,
+    what: "a supported content type",
+    fix: "use a supported content type or remove it.",
+  },
+  form: contentTypesListed,
+};
+
+/** StartOutboundChatContact takes one initial message: a templated one or a plain one. */
+export function onlyOneInitialMessage(inputs: Record<string, unknown>): InputProblem[] {
+  return isGiven(inputs.initialTemplatedSystemMessage) && isGiven(inputs.initialSystemMessage)
+    ? [
+        complaint(
+          "initialTemplatedSystemMessage",
+          "cannot be set together with initialSystemMessage: StartOutboundChatContact takes one initial message",
+          "both",
+          "remove one of them.",
+        ),
+      ]
+    : [];
 }

@@ -1,36 +1,57 @@
 /**
- * The building blocks every validator shares: recognising unknown and absent values, describing
- * what was received without revealing secrets, and writing property paths.
+ * How a problem is written: the one shape of every message, what it received described without
+ * revealing secrets (a customer's phone number is masked, message content is given by its length
+ * only), the values allowed, the name that was probably meant, and the property path. Pure
+ * functions.
+ *
+ * Every message reads `<property> <what is wrong>; received <value>. Fix: <fix>`, or
+ * `<property> is required (<what>) but was not given. Fix: <fix>`.
  */
-import { InputProblem, UNKNOWN } from "../types";
-import { characterCount, describeLength, maskPhoneNumber } from "../mask";
-
-export type { InputProblem };
-
-/** Whether Pulumi sent this value as not known yet (during a preview). */
-export function isUnknown(value: unknown): boolean {
-  return value === UNKNOWN;
-}
-
-/** Whether a value was left out. The engine may send `null` for an output that resolved to nothing. */
-export function isAbsent(value: unknown): value is undefined | null {
-  return value === undefined || value === null;
-}
-
-/** Whether a value is a plain JSON object (not an array, not null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Whether a value is a whole number the API can take as an `integer` (32-bit signed). */
-export function isInt32(value: unknown): value is number {
-  return Number.isInteger(value) && (value as number) >= -(2 ** 31) && (value as number) < 2 ** 31;
-}
+import { lengthOf } from "../limits";
+import type { InputProblem } from "../types";
 
 /** How much of a received value a message may show. */
 export type Reveal = "value" | "length" | "masked";
 
+/** What a masked value reads as when too little of it could be shown safely. */
+export const HIDDEN = "(hidden)";
+/** Values shorter than this are hidden entirely: showing 2 of them would reveal too much. */
+const MIN_MASKABLE_LENGTH = 6;
+/** Values longer than this are not phone numbers; a row of stars would only be noise. */
+const MAX_MASKABLE_LENGTH = 32;
+/** The most characters of a value, or of a key in a path, that a message shows. */
 const MAX_SHOWN_CHARACTERS = 80;
+const MAX_KEY_IN_PATH = 64;
+
+/**
+ * Masks a phone number for display: keeps a leading `+` and the last 2 digits, and replaces every
+ * other character with `*` (`+14155550100` becomes `+*********00`). Anything that is not a string,
+ * is shorter than 6 or longer than 32 characters, or does not end in 2 digits becomes `(hidden)`.
+ */
+export function maskPhoneNumber(s: unknown): string {
+  if (typeof s !== "string" || s.length < MIN_MASKABLE_LENGTH || s.length > MAX_MASKABLE_LENGTH) {
+    return HIDDEN;
+  }
+  if (!/\d\d$/.test(s)) {
+    return HIDDEN;
+  }
+  const plus = s.startsWith("+") ? "+" : "";
+  return `${plus}${"*".repeat(s.length - plus.length - 2)}${s.slice(-2)}`;
+}
+
+/** Formats a count for a message: `32,768`. */
+export function formatNumber(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** Describes a string by its length only: `a string of 1,025 characters`. Never shows content. */
+export function describeLength(s: string): string {
+  const count = lengthOf(s);
+  if (count === 0) {
+    return "an empty string";
+  }
+  return `a string of ${formatNumber(count)} character${count === 1 ? "" : "s"}`;
+}
 
 /** The kind of a JSON value, with its article: `a number`, `an array`, `null`. */
 export function describeType(value: unknown): string {
@@ -56,17 +77,18 @@ export function describeType(value: unknown): string {
 
 /** A string quoted for a message, shortened when long. Only for values that are not secret. */
 export function quote(s: string): string {
-  const count = characterCount(s);
+  const count = lengthOf(s);
   if (count <= MAX_SHOWN_CHARACTERS) {
     return JSON.stringify(s);
   }
   const head = Array.from(s).slice(0, MAX_SHOWN_CHARACTERS).join("");
-  return `${JSON.stringify(head)}… (${count.toLocaleString("en-US")} characters)`;
+  return `${JSON.stringify(head)}… (${formatNumber(count)} characters)`;
 }
 
 /**
  * Describes a received value as far as `reveal` allows: the value itself (shortened), only its
- * length, or a masked phone number. Values that are not strings are described by their type only.
+ * length, or a masked phone number. Values that are not strings are described by their type only
+ * (a phone number given as a number is not shown).
  */
 export function describeReceived(value: unknown, reveal: Reveal): string {
   if (typeof value !== "string") {
@@ -82,16 +104,24 @@ export function describeReceived(value: unknown, reveal: Reveal): string {
   }
 }
 
-/** Formats a count for a message: `32,768`. */
-export function formatNumber(n: number): string {
-  return n.toLocaleString("en-US");
+/** Lists allowed values for a message: `"stop" or "retain"`. */
+export function listValues(values: readonly string[]): string {
+  const quoted = values.map((v) => JSON.stringify(v));
+  return quoted.length <= 1
+    ? quoted.join("")
+    : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
 }
 
-const MAX_KEY_IN_PATH = 64;
-
-/** The path of a map entry: `attributes["bad key"]`. Very long keys are shortened. */
-export function keyPath(base: string, key: string): string {
-  return `${base}[${JSON.stringify(shownName(key))}]`;
+/**
+ * Suggests the right casing when `value` is a string that matches an allowed value ignoring case:
+ * ` Values are case-sensitive: did you mean "SMS"?`, else an empty string.
+ */
+export function casingHint(value: unknown, allowed: readonly string[]): string {
+  if (typeof value !== "string") {
+    return "";
+  }
+  const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  return match === undefined ? "" : ` Values are case-sensitive: did you mean "${match}"?`;
 }
 
 /**
@@ -103,13 +133,18 @@ export function shownName(name: string): string {
   // than 128 units has more than 64 (a code point takes 1 or 2 units): count only in between.
   if (
     name.length <= MAX_KEY_IN_PATH ||
-    (name.length <= 2 * MAX_KEY_IN_PATH && characterCount(name) <= MAX_KEY_IN_PATH)
+    (name.length <= 2 * MAX_KEY_IN_PATH && lengthOf(name) <= MAX_KEY_IN_PATH)
   ) {
     return name;
   }
   return `${Array.from(name.slice(0, MAX_KEY_IN_PATH * 2))
     .slice(0, MAX_KEY_IN_PATH)
     .join("")}…`;
+}
+
+/** The path of a map entry: `attributes["bad key"]`. Very long keys are shortened. */
+export function keyPath(base: string, key: string): string {
+  return `${base}[${JSON.stringify(shownName(key))}]`;
 }
 
 /** The path of a list element: `supportedMessagingContentTypes[1]`. */
@@ -123,58 +158,23 @@ export function memberPath(base: string, member: string): string {
   return base === "" ? shown : `${base}.${shown}`;
 }
 
-/** Builds a problem: `<property> <what is wrong>; received <value>. Fix: <fix>`. */
-export function problem(property: string, reason: string): InputProblem {
-  return { property, reason };
-}
-
-/** Options of {@link checkString}. */
-export interface StringRule {
-  /** The fewest characters allowed. @default 1 */
-  readonly min?: number;
-  /** The most characters allowed. */
-  readonly max: number;
-  /** What the value is, for the message: `an instance ID`. */
-  readonly what: string;
-  /** How much of the value a message may show. */
-  readonly reveal: Reveal;
-  /** The likely fix, a sentence. */
-  readonly fix: string;
-}
-
 /**
- * Checks that a value is a string of an allowed length. Answers the problem, or `undefined` when
- * the value is a string within bounds (callers then check its form). Call only for known values.
+ * A problem in the one shape of every message (see the file comment); `hint`, a sentence with a
+ * leading space, goes between what was received and the fix.
  */
-export function checkString(
-  value: unknown,
+export function complaint(
   property: string,
-  rule: StringRule,
-): InputProblem | undefined {
-  const min = rule.min ?? 1;
-  const bounds =
-    min === 0
-      ? `at most ${formatNumber(rule.max)} characters`
-      : `${formatNumber(min)} to ${formatNumber(rule.max)} characters`;
-  if (typeof value !== "string") {
-    return problem(
-      property,
-      `${property} must be a string (${rule.what}, ${bounds}); received ${describeType(value)}. ` +
-        `Fix: ${rule.fix}`,
-    );
-  }
-  const count = characterCount(value);
-  if (count < min || count > rule.max) {
-    const received =
-      rule.reveal === "value" && count > 0
-        ? `${describeLength(value)}, ${quote(value)}`
-        : describeLength(value);
-    return problem(
-      property,
-      `${property} must be ${rule.what} of ${bounds}; received ${received}. Fix: ${rule.fix}`,
-    );
-  }
-  return undefined;
+  wrong: string,
+  received: string,
+  fix: string,
+  hint = "",
+): InputProblem {
+  return { property, reason: `${property} ${wrong}; received ${received}.${hint} Fix: ${fix}` };
+}
+
+/** The problem of a value that must be given and was not. */
+export function missing(property: string, what: string, fix: string): InputProblem {
+  return { property, reason: `${property} is required (${what}) but was not given. Fix: ${fix}` };
 }
 
 /** The edit distance between two names, ignoring case. */
@@ -198,7 +198,7 @@ function editDistance(a: string, b: string): number {
  * so much longer than every known name that it cannot be a typo of one: the edit distance is then
  * never computed, so its work stays bounded whatever the name's length.
  */
-export function closestName(name: string, known: readonly string[]): string | undefined {
+function closestName(name: string, known: readonly string[]): string | undefined {
   const longest = Math.max(...known.map((k) => k.length));
   if (name.length > 2 * longest) {
     return undefined;
@@ -219,68 +219,24 @@ export function closestName(name: string, known: readonly string[]): string | un
  * Reports members of a structure that it does not have (typos such as `adress`), each with the
  * closest known member name. `owner` names the structure in the message.
  */
-export function checkMembers(
+export function unknownMembers(
   value: Record<string, unknown>,
   base: string,
   known: readonly string[],
   owner: string = base,
 ): InputProblem[] {
-  const listed = known.length <= 6 ? ` (it has ${known.map((k) => `"${k}"`).join(", ")})` : "";
+  const listed =
+    known.length <= 6 ? ` (it has ${known.map((k) => JSON.stringify(k)).join(", ")})` : "";
   return Object.keys(value)
     .filter((key) => !known.includes(key))
     .map((key) => {
-      const property = memberPath(base, key);
       const suggestion = closestName(key, known);
       const didYouMean = suggestion === undefined ? "" : `did you mean "${suggestion}"? `;
-      return problem(
-        property,
-        `${property} is not a property of ${owner}${listed}; received a value under the name ` +
-          `${JSON.stringify(shownName(key))}. Fix: ${didYouMean}Rename or remove it.`,
+      return complaint(
+        memberPath(base, key),
+        `is not a property of ${owner}${listed}`,
+        `a value under the name ${JSON.stringify(shownName(key))}`,
+        `${didYouMean}Rename or remove it.`,
       );
     });
-}
-
-/** A problem for a structure given as something else. */
-export function notAnObject(
-  value: unknown,
-  property: string,
-  shape: string,
-  fix: string,
-): InputProblem {
-  return problem(
-    property,
-    `${property} must be an object (${shape}); received ${describeType(value)}. Fix: ${fix}`,
-  );
-}
-
-/** A problem for a required member left out. */
-export function required(property: string, what: string, fix: string): InputProblem {
-  return problem(property, `${property} is required (${what}) but was not given. Fix: ${fix}`);
-}
-
-/** Suggests the right casing when `value` matches an allowed value ignoring case. */
-export function casingHint(value: string, allowed: readonly string[]): string {
-  const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
-  return match === undefined ? "" : ` Values are case-sensitive: did you mean "${match}"?`;
-}
-
-/** Lists allowed values for a message: `"stop" or "retain"`. */
-export function listValues(values: readonly string[]): string {
-  const quoted = values.map((v) => `"${v}"`);
-  return quoted.length <= 1
-    ? quoted.join("")
-    : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
-}
-
-/** A problem for a value of the wrong JSON type: `must be a string (an instance ID)`. */
-export function wrongType(
-  property: string,
-  expected: string,
-  value: unknown,
-  fix: string,
-): InputProblem {
-  return problem(
-    property,
-    `${property} must be ${expected}; received ${describeType(value)}. Fix: ${fix}`,
-  );
 }

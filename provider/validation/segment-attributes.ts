@@ -1,7 +1,6 @@
 /**
- * Validator for segmentAttributes: a map of keys (1..128 characters) to values that set exactly
- * one of valueString, valueMap, valueInteger, valueList or valueArn (the `connect:Subtype` entry is
- * judged in subtype.ts).
+ * segmentAttributes: a map of keys to values that each set exactly one of valueString, valueMap,
+ * valueInteger, valueList or valueArn, and its `connect:Subtype` entry.
  *
  * Keys: the API reference says segment attribute keys "can include only alphanumeric, -, and _",
  * while the system-defined keys it names are prefixed `connect:` (`connect:Subtype`). So a key of
@@ -9,78 +8,90 @@
  * `connect:` followed by the same characters. Keys inside a valueMap have only the model's length
  * limit (the reference states no character rule for them).
  *
- * Depth: the API states no limit on how deep valueMap and valueList nest; values nested deeper than
- * 32 levels are refused here, with their path, rather than sent for the service to reject after
- * the preview passed.
+ * Where a value sits decides its rules: valueList and valueArn only under a `connect:` key, and
+ * nesting at most 32 levels deep (`limits.ts`); so the walk is a function, with the leaves' rules
+ * as data.
  */
 import { parseArn } from "../arn";
-import { characterCount } from "../mask";
-import { SUBTYPE_KEY } from "../types";
 import {
-  checkMembers,
-  checkString,
+  KEY_CHARACTERS,
+  lengthOf,
+  MAX_INTEGER,
+  MAX_SEGMENT_DEPTH,
+  MAX_SEGMENT_KEY_LENGTH,
+  MAX_SEGMENT_STRING_LENGTH,
+  MIN_INTEGER,
+  SEGMENT_VALUE_MEMBERS,
+  SUBTYPE_KEY,
+  SUBTYPES,
+  SYSTEM_KEY_PREFIX,
+} from "../limits";
+import { InputProblem } from "../types";
+import {
+  casingHint,
   describeType,
   formatNumber,
   indexPath,
-  InputProblem,
-  isAbsent,
-  isInt32,
-  isRecord,
-  isUnknown,
   keyPath,
+  listValues,
   memberPath,
-  notAnObject,
-  problem,
   quote,
+  complaint,
+  unknownMembers,
 } from "./problems";
+import { isAbsent, isGiven, isRecord, isUnknown } from "../canonical";
+import { checkKey, checkValue, KeyRule, Rule } from "./rules";
 
-export const VALUE_MEMBERS = [
-  "valueString",
-  "valueMap",
-  "valueInteger",
-  "valueList",
-  "valueArn",
-] as const;
-const MAX_KEY_LENGTH = 128;
-export const MAX_VALUE_STRING_LENGTH = 1024;
-/** How deep valueMap and valueList may nest (also what bounds the walk over a cyclic value). */
-const MAX_DEPTH = 32;
-/** A top-level key: user-defined (letters, digits, - and _) or a system key prefixed `connect:`. */
-const TOP_LEVEL_KEY = /^(connect:)?[A-Za-z0-9_-]+$/;
+const TOP_LEVEL_KEYS: KeyRule = {
+  max: MAX_SEGMENT_KEY_LENGTH,
+  characters: {
+    pattern: KEY_CHARACTERS,
+    prefix: SYSTEM_KEY_PREFIX,
+    words: `letters, digits, "-" and "_" (system keys start with "${SYSTEM_KEY_PREFIX}", such as "${SUBTYPE_KEY}")`,
+  },
+};
+const NESTED_KEYS: KeyRule = { max: MAX_SEGMENT_KEY_LENGTH };
+const ARN_FORM = "arn:<partition>:<service>:<region>:<account>:<resource>";
 
-function checkKey(key: string, base: string): InputProblem | undefined {
-  const count = characterCount(key);
-  if (count >= 1 && count <= MAX_KEY_LENGTH) {
-    return undefined;
-  }
-  const property = keyPath(base, key);
-  return problem(
-    property,
-    `${property}: a segment attribute key must be 1 to ${MAX_KEY_LENGTH} characters; received a key of ` +
-      `${formatNumber(count)} characters. Fix: shorten or rename the key.`,
-  );
-}
-
-/** A top-level key's characters: see the file comment. */
-function checkTopLevelKey(key: string, base: string): InputProblem | undefined {
-  if (TOP_LEVEL_KEY.test(key)) {
-    return undefined;
-  }
-  const property = keyPath(base, key);
-  return problem(
-    property,
-    `${property}: a segment attribute key may contain only letters, digits, "-" and "_" (system ` +
-      'keys start with "connect:", such as "connect:Subtype"); received a key with ' +
-      `${[...new Set(key.replace(/^connect:/, "").replace(/[A-Za-z0-9_-]/g, ""))]
-        .slice(0, 5)
-        .map((c) => JSON.stringify(c))
-        .join(", ")}. Fix: rename the key, for example ` +
-      `to ${quote(key.replace(/^(connect:)?/, "").replace(/[^A-Za-z0-9_-]+/g, "_"))}.`,
-  );
-}
+/** The rules of the members that hold a single value. */
+const LEAVES: Readonly<Record<"valueString" | "valueInteger" | "valueArn", Rule>> = {
+  valueString: {
+    kind: "string",
+    min: 0,
+    max: MAX_SEGMENT_STRING_LENGTH,
+    what: "a string",
+    reveal: "length",
+    fix: `shorten the value to at most ${formatNumber(MAX_SEGMENT_STRING_LENGTH)} characters.`,
+  },
+  valueInteger: {
+    kind: "integer",
+    min: MIN_INTEGER,
+    max: MAX_INTEGER,
+    what: "a whole number",
+    fix: "give a whole number, or use valueString for other values.",
+  },
+  valueArn: {
+    kind: "string",
+    max: MAX_SEGMENT_STRING_LENGTH,
+    what: "an ARN",
+    reveal: "value",
+    fix: `give a full ARN (${ARN_FORM}).`,
+    form: (text, property) =>
+      parseArn(text) === undefined
+        ? [
+            complaint(
+              property,
+              `must be a valid ARN (${ARN_FORM})`,
+              quote(text),
+              "give the full ARN.",
+            ),
+          ]
+        : [],
+  },
+};
 
 /** Checks one value, recursively. `system` is whether it sits under a `connect:` key. */
-function checkValue(
+function checkSegmentValue(
   value: unknown,
   property: string,
   system: boolean,
@@ -91,43 +102,37 @@ function checkValue(
   }
   if (!isRecord(value)) {
     return [
-      notAnObject(
-        value,
+      complaint(
         property,
-        'a segment attribute value such as { valueString: "..." }',
-        "wrap the value in an object that sets exactly one of valueString, valueMap, valueInteger, valueList or valueArn.",
+        'must be an object (a segment attribute value such as { valueString: "..." })',
+        describeType(value),
+        `wrap the value in an object that sets exactly one of ${SEGMENT_VALUE_MEMBERS.join(", ")}.`,
       ),
     ];
   }
-  const problems = checkMembers(value, property, VALUE_MEMBERS);
-  const set = VALUE_MEMBERS.filter((m) => !isAbsent(value[m]));
-  const anyUnknown = set.some((m) => isUnknown(value[m]));
-  if (set.length > 1 && set.filter((m) => !isUnknown(value[m])).length > 1) {
+  const problems = unknownMembers(value, property, SEGMENT_VALUE_MEMBERS);
+  const set = SEGMENT_VALUE_MEMBERS.filter((m) => !isAbsent(value[m]));
+  const exactlyOne = `must set exactly one of ${SEGMENT_VALUE_MEMBERS.join(", ")}`;
+  if (set.filter((m) => !isUnknown(value[m])).length > 1) {
+    problems.push(complaint(property, exactlyOne, set.join(" and "), "keep one of them."));
+  } else if (set.length === 0) {
     problems.push(
-      problem(
+      complaint(
         property,
-        `${property} must set exactly one of ${VALUE_MEMBERS.join(", ")}; received ${set.join(" and ")}. ` +
-          `Fix: keep one of them.`,
-      ),
-    );
-  } else if (set.length === 0 && !anyUnknown) {
-    problems.push(
-      problem(
-        property,
-        `${property} must set exactly one of ${VALUE_MEMBERS.join(", ")}; received an object with none of them. ` +
-          `Fix: set one, for example { valueString: "..." }.`,
+        exactlyOne,
+        "an object with none of them",
+        'set one, for example { valueString: "..." }.',
       ),
     );
   }
-  if (depth >= MAX_DEPTH) {
-    const nested = set.filter((m) => m === "valueMap" || m === "valueList");
-    if (nested.length > 0) {
+  if (depth >= MAX_SEGMENT_DEPTH) {
+    if (set.some((m) => m === "valueMap" || m === "valueList")) {
       problems.push(
-        problem(
+        complaint(
           property,
-          `${property} nests valueMap and valueList more than ${MAX_DEPTH} levels deep, more than ` +
-            `this provider sends; received a value that goes on deeper at this path. Fix: flatten ` +
-            `the value to at most ${MAX_DEPTH} levels.`,
+          `nests valueMap and valueList more than ${MAX_SEGMENT_DEPTH} levels deep, more than this provider sends`,
+          "a value that goes on deeper at this path",
+          `flatten the value to at most ${MAX_SEGMENT_DEPTH} levels.`,
         ),
       );
     }
@@ -135,131 +140,138 @@ function checkValue(
   }
   for (const member of set) {
     const memberValue = value[member];
+    const path = memberPath(property, member);
     if (isUnknown(memberValue)) {
       continue;
     }
-    const path = memberPath(property, member);
     if ((member === "valueList" || member === "valueArn") && !system) {
       problems.push(
-        problem(
+        complaint(
           path,
-          `${path} is only supported on system-defined attributes (keys starting with "connect:"); ` +
-            `received it under a user-defined key. Fix: use valueString, valueMap or valueInteger instead.`,
+          `is only supported on system-defined attributes (keys starting with "${SYSTEM_KEY_PREFIX}")`,
+          "it under a user-defined key",
+          "use valueString, valueMap or valueInteger instead.",
         ),
       );
-      continue;
-    }
-    switch (member) {
-      case "valueString": {
-        const found = checkString(memberValue, path, {
-          min: 0,
-          max: MAX_VALUE_STRING_LENGTH,
-          what: "a string",
-          reveal: "length",
-          fix: `shorten the value to at most ${formatNumber(MAX_VALUE_STRING_LENGTH)} characters.`,
-        });
-        if (found !== undefined) {
-          problems.push(found);
-        }
-        break;
-      }
-      case "valueArn": {
-        const found = checkString(memberValue, path, {
-          max: MAX_VALUE_STRING_LENGTH,
-          what: "an ARN",
-          reveal: "value",
-          fix: "give a full ARN (arn:<partition>:<service>:<region>:<account>:<resource>).",
-        });
-        if (found !== undefined) {
-          problems.push(found);
-        } else if (parseArn(memberValue) === undefined) {
-          problems.push(
-            problem(
-              path,
-              `${path} must be a valid ARN (arn:<partition>:<service>:<region>:<account>:<resource>); ` +
-                `received ${quote(memberValue as string)}. Fix: give the full ARN.`,
-            ),
-          );
-        }
-        break;
-      }
-      case "valueInteger":
-        if (!isInt32(memberValue)) {
-          const received =
-            typeof memberValue === "number" ? String(memberValue) : describeType(memberValue);
-          problems.push(
-            problem(
-              path,
-              `${path} must be a whole number from -2,147,483,648 to 2,147,483,647; received ${received}. ` +
-                `Fix: give a whole number, or use valueString for other values.`,
-            ),
-          );
-        }
-        break;
-      case "valueMap":
-        problems.push(...checkMap(memberValue, path, system, depth + 1));
-        break;
-      case "valueList":
-        if (!Array.isArray(memberValue)) {
-          problems.push(
-            problem(
-              path,
-              `${path} must be a list of segment attribute values; received ${describeType(memberValue)}. ` +
-                `Fix: give an array such as [{ valueString: "..." }].`,
-            ),
-          );
-        } else {
-          memberValue.forEach((element, index) =>
-            problems.push(...checkValue(element, indexPath(path, index), system, depth + 1)),
-          );
-        }
-        break;
+    } else if (member === "valueMap") {
+      problems.push(...checkEntries(memberValue, path, NESTED_KEYS, () => system, depth + 1));
+    } else if (member === "valueList") {
+      problems.push(
+        ...(Array.isArray(memberValue)
+          ? memberValue.flatMap((item, index) =>
+              checkSegmentValue(item, indexPath(path, index), system, depth + 1),
+            )
+          : [
+              complaint(
+                path,
+                "must be a list of segment attribute values",
+                describeType(memberValue),
+                'give an array such as [{ valueString: "..." }].',
+              ),
+            ]),
+      );
+    } else {
+      problems.push(...checkValue(memberValue, path, LEAVES[member]));
     }
   }
   return problems;
 }
 
-/** Checks a map of segment attribute values (the top level, or a valueMap). */
-function checkMap(
+/** Checks a map of segment attribute values: the top level, or a valueMap. */
+function checkEntries(
   value: unknown,
   property: string,
-  system: boolean | undefined,
+  keys: KeyRule,
+  systemOf: (key: string) => boolean,
   depth: number,
 ): InputProblem[] {
-  if (isUnknown(value)) {
-    return [];
-  }
   if (!isRecord(value)) {
     return [
-      notAnObject(
-        value,
+      complaint(
         property,
-        "a map of keys to segment attribute values",
-        `give an object such as { "${SUBTYPE_KEY}": { valueString: "connect:SMS" } }.`,
+        "must be an object (a map of keys to segment attribute values)",
+        describeType(value),
+        `give an object such as { "${SUBTYPE_KEY}": { valueString: "${SUBTYPES[0]}" } }.`,
       ),
     ];
   }
-  const problems: InputProblem[] = [];
-  for (const [key, entry] of Object.entries(value)) {
-    const keyProblem =
-      checkKey(key, property) ??
-      (system === undefined ? checkTopLevelKey(key, property) : undefined);
-    if (keyProblem !== undefined) {
-      problems.push(keyProblem);
-      continue;
-    }
-    problems.push(
-      ...checkValue(entry, keyPath(property, key), system ?? key.startsWith("connect:"), depth),
-    );
-  }
-  return problems;
+  return Object.entries(value).flatMap(([key, entry]) => {
+    const path = keyPath(property, key);
+    const keyProblem = checkKey(key, path, keys);
+    return keyProblem ? [keyProblem] : checkSegmentValue(entry, path, systemOf(key), depth);
+  });
 }
 
-/** segmentAttributes: optional; see the file comment. */
-export function validateSegmentAttributes(inputs: Record<string, unknown>): InputProblem[] {
-  const value = inputs.segmentAttributes;
-  if (isUnknown(value) || isAbsent(value)) {
+/** segmentAttributes: its keys and values (see the file comment). */
+export function checkSegmentAttributes(value: unknown, property: string): InputProblem[] {
+  return checkEntries(
+    value,
+    property,
+    TOP_LEVEL_KEYS,
+    (key) => key.startsWith(SYSTEM_KEY_PREFIX),
+    0,
+  );
+}
+
+/** What the subtype in segmentAttributes is, as far as can be told now. */
+export type SubtypeState =
+  | { readonly kind: "absent" }
+  | { readonly kind: "unknown" }
+  | { readonly kind: "given"; readonly value: unknown };
+
+/** Reads `segmentAttributes["connect:Subtype"].valueString` without judging it. */
+export function readSubtype(inputs: Record<string, unknown>): SubtypeState {
+  const attributes = inputs.segmentAttributes;
+  if (isUnknown(attributes)) {
+    return { kind: "unknown" };
+  }
+  const entry = isRecord(attributes) ? attributes[SUBTYPE_KEY] : undefined;
+  if (isUnknown(entry)) {
+    return { kind: "unknown" };
+  }
+  const valueString = isRecord(entry) ? entry.valueString : undefined;
+  if (isUnknown(valueString)) {
+    return { kind: "unknown" };
+  }
+  return isAbsent(valueString) ? { kind: "absent" } : { kind: "given", value: valueString };
+}
+
+/**
+ * The `connect:Subtype` entry, when given, must carry valueString `connect:SMS` or
+ * `connect:WhatsApp`: the subtypes StartOutboundChatContact starts. A wrong type or length is the
+ * value rules' to report.
+ */
+export function subtypeIsStarted(inputs: Record<string, unknown>): InputProblem[] {
+  const attributes = inputs.segmentAttributes;
+  const entry = isRecord(attributes) ? attributes[SUBTYPE_KEY] : undefined;
+  if (!isRecord(entry) || isUnknown(entry.valueString)) {
     return [];
   }
-  return checkMap(value, "segmentAttributes", undefined, 0);
+  const entryPath = keyPath("segmentAttributes", SUBTYPE_KEY);
+  const property = memberPath(entryPath, "valueString");
+  const allowed = listValues(SUBTYPES);
+  const fix = `set ${property} to ${allowed}, or leave ${entryPath} out and set channel.`;
+  const valueString = entry.valueString;
+  if (isAbsent(valueString)) {
+    // With none set, or one not known yet, the value rules have said all there is to say.
+    return SEGMENT_VALUE_MEMBERS.some((m) => isGiven(entry[m]))
+      ? [complaint(entryPath, `must set valueString to ${allowed}`, "no valueString", fix)]
+      : [];
+  }
+  if (
+    typeof valueString !== "string" ||
+    lengthOf(valueString) > MAX_SEGMENT_STRING_LENGTH ||
+    SUBTYPES.includes(valueString)
+  ) {
+    return [];
+  }
+  return [
+    complaint(
+      property,
+      `must be ${allowed} (StartOutboundChatContact starts SMS and WhatsApp contacts only)`,
+      quote(valueString),
+      fix,
+      casingHint(valueString, SUBTYPES),
+    ),
+  ];
 }

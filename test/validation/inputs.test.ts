@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { validateInputs } from "../../provider/validation";
+import { validateInputs } from "../../provider/validation/inputs";
 import { InputProblem, UNKNOWN } from "../../provider/types";
 import {
   ARGUMENT_NAMES,

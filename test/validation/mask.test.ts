@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { characterCount, describeLength, HIDDEN, maskPhoneNumber } from "../../provider/mask";
+import { lengthOf } from "../../provider/limits";
+import { describeLength, HIDDEN, maskPhoneNumber } from "../../provider/validation/problems";
 
 describe("maskPhoneNumber", () => {
   it("keeps the + and the last 2 digits", () => {
@@ -34,6 +35,6 @@ describe("describeLength", () => {
   });
 
   it("counts an emoji as one character, as the API does", () => {
-    assert.equal(characterCount("hi 👋"), 4);
+    assert.equal(lengthOf("hi 👋"), 4);
   });
 });

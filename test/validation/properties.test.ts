@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
-import { validateInputs } from "../../provider/validation";
+import { validateInputs } from "../../provider/validation/inputs";
 import { validInputs } from "../fixtures";
 import { raw } from "./helpers";
 

@@ -1,0 +1,121 @@
+/**
+ * The rules that relate two inputs, or two members of one, each a function of the inputs (or of
+ * the value) that returns its problems. A rule says nothing while a value it needs is not known
+ * yet, or is wrong in a way its own rule reports.
+ */
+import { isRegion, parseContactFlowRef, parseInstanceRef } from "../arn";
+import { Channel, CHANNELS, SUBTYPE_BY_CHANNEL, SUBTYPE_KEY } from "../limits";
+import { InputProblem } from "../types";
+import { complaint, keyPath, listValues, memberPath, missing, quote } from "./problems";
+import { isAbsent, isUnknown } from "../canonical";
+import { readSubtype } from "./segment-attributes";
+
+const SUBTYPE_PATH = memberPath(keyPath("segmentAttributes", SUBTYPE_KEY), "valueString");
+
+/** The instance an input names by ARN, when it is known and an ARN. */
+function instanceArnOf(inputs: Record<string, unknown>) {
+  const instance = isUnknown(inputs.instanceId) ? undefined : parseInstanceRef(inputs.instanceId);
+  return instance?.region === undefined ? undefined : instance;
+}
+
+/** When contactFlowId and instanceId are both ARNs, they name the same instance, Region and account. */
+export function flowOfTheInstance(inputs: Record<string, unknown>): InputProblem[] {
+  const flow = parseContactFlowRef(inputs.contactFlowId);
+  const instance = instanceArnOf(inputs);
+  if (flow?.instanceId === undefined || instance === undefined) {
+    return [];
+  }
+  const differences = [
+    flow.instanceId !== instance.instanceId &&
+      `instance "${flow.instanceId}" instead of "${instance.instanceId}"`,
+    flow.region !== instance.region && `Region "${flow.region}" instead of "${instance.region}"`,
+    flow.accountId !== instance.accountId &&
+      `account "${flow.accountId}" instead of "${instance.accountId}"`,
+  ].filter((difference): difference is string => difference !== false);
+  return differences.length === 0
+    ? []
+    : [
+        complaint(
+          "contactFlowId",
+          `must be a flow of the instance that instanceId names (instance "${instance.instanceId}", ` +
+            `Region "${instance.region}", account "${instance.accountId}")`,
+          `a flow ARN with ${differences.join(", ")}`,
+          "use a flow ARN of that instance, or give only the flow ID.",
+        ),
+      ];
+}
+
+/**
+ * The contact lives in the instance's Region: when instanceId (or else contactFlowId) is an ARN,
+ * region must be the Region in it.
+ */
+export function regionOfTheArns(inputs: Record<string, unknown>): InputProblem[] {
+  const region = inputs.region;
+  if (!isRegion(region)) {
+    // Not known yet, left out, or not a Region name, which its own rule reports.
+    return [];
+  }
+  const instance = instanceArnOf(inputs);
+  const flow = isUnknown(inputs.contactFlowId)
+    ? undefined
+    : parseContactFlowRef(inputs.contactFlowId);
+  const [named, what, where] =
+    instance !== undefined
+      ? [
+          instance.region,
+          "the instance ARN given as instanceId",
+          "the contact lives in the instance's Region",
+        ]
+      : [
+          flow?.region,
+          "the contact flow ARN given as contactFlowId",
+          "the flow lives in the instance's Region",
+        ];
+  if (named === undefined || named === region) {
+    return [];
+  }
+  return [
+    complaint(
+      "region",
+      `must match the Region of ${what} ("${named}"), because ${where}`,
+      quote(region),
+      `set region to "${named}" or leave it out.`,
+    ),
+  ];
+}
+
+/** channel may be left out only when segmentAttributes carries the subtype. */
+export function channelOrSubtypeGiven(inputs: Record<string, unknown>): InputProblem[] {
+  return isAbsent(inputs.channel) && readSubtype(inputs).kind === "absent"
+    ? [
+        missing(
+          "channel",
+          `${listValues(CHANNELS)}, unless ${SUBTYPE_PATH} is given`,
+          'set channel to "SMS" or "WhatsApp".',
+        ),
+      ]
+    : [];
+}
+
+/** When both are given, channel and the subtype in segmentAttributes mean the same channel. */
+export function channelAgreesWithSubtype(inputs: Record<string, unknown>): InputProblem[] {
+  const channel = inputs.channel as Channel;
+  const subtype = readSubtype(inputs);
+  if (!CHANNELS.includes(channel) || subtype.kind !== "given") {
+    return [];
+  }
+  const matching = CHANNELS.find((c) => SUBTYPE_BY_CHANNEL[c] === subtype.value);
+  const expected = SUBTYPE_BY_CHANNEL[channel];
+  if (matching === undefined || matching === channel) {
+    // An unsupported subtype is reported on segmentAttributes.
+    return [];
+  }
+  return [
+    complaint(
+      "channel",
+      `must agree with ${SUBTYPE_PATH} ("${String(subtype.value)}" means channel "${matching}")`,
+      `"${channel}", which means "${expected}"`,
+      `set channel to "${matching}", or remove one of the two (either is enough).`,
+    ),
+  ];
+}

@@ -1,0 +1,284 @@
+/**
+ * The rules of one input value, as data, and the one function that walks them. A rule says what
+ * kind of value is expected (a string of some length, a whole number in a range, one of a few
+ * values, an object of known members, a list, a map), whether it must be given, how much of a
+ * wrong value a message may show, and the likely fix; `form` adds what a kind cannot say (an ARN's
+ * shape, an E.164 number). Rules that relate two inputs are functions of their own (`cross-field.ts`).
+ * Messages are written in `problems.ts`.
+ */
+import { isAbsent, isRecord, isUnknown } from "../canonical";
+import { InputProblem } from "../types";
+import { lengthOf } from "../limits";
+import {
+  casingHint,
+  describeLength,
+  describeReceived,
+  describeType,
+  formatNumber,
+  indexPath,
+  keyPath,
+  listValues,
+  memberPath,
+  quote,
+  type Reveal,
+  complaint,
+  missing,
+  unknownMembers,
+} from "./problems";
+
+interface BaseRule {
+  /** What the value is, for messages: `an instance ID`. */
+  readonly what: string;
+  /** The likely fix, a sentence. */
+  readonly fix: string;
+  /**
+   * Set when the value must be given: what it is for, in the message when it is missing.
+   * @default - the value may be left out
+   */
+  readonly required?: string;
+}
+
+export interface StringRule extends BaseRule {
+  readonly kind: "string";
+  /** The fewest characters (code points). @default 1 */
+  readonly min?: number;
+  /** The most characters (code points). @default - no limit of its own */
+  readonly max?: number;
+  /** How much of a value out of bounds a message may show. */
+  readonly reveal: Reveal;
+  /** Further problems of a string within bounds. @default - none */
+  readonly form?: (text: string, property: string) => InputProblem[];
+}
+
+export interface IntegerRule extends BaseRule {
+  readonly kind: "integer";
+  readonly min: number;
+  readonly max: number;
+  /** The range in words. @default - `from <min> to <max>` */
+  readonly bounds?: string;
+}
+
+export interface OneOfRule extends BaseRule {
+  readonly kind: "oneOf";
+  readonly values: readonly string[];
+}
+
+export interface ObjectRule extends BaseRule {
+  readonly kind: "object";
+  /** The rule of each member; any other member is a problem (a typo, most likely). */
+  readonly members: Readonly<Record<string, Rule>>;
+  /** Further problems of an object whose members have none. @default - none */
+  readonly form?: (value: Record<string, unknown>, property: string) => InputProblem[];
+}
+
+export interface ListRule extends BaseRule {
+  readonly kind: "list";
+  /** The rule of each element. @default - elements may be anything */
+  readonly element?: Rule;
+  /** Further problems of a list whose elements have none. @default - none */
+  readonly form?: (value: unknown[], property: string) => InputProblem[];
+}
+
+/** The rule of a map's keys. */
+export interface KeyRule {
+  /** The most characters of a key; every key has at least 1. */
+  readonly max: number;
+  /**
+   * The characters a key may be made of (a pattern of one or more of them), in words for the
+   * message, and a prefix a key may start with besides them.
+   * @default - any characters
+   */
+  readonly characters?: {
+    readonly pattern: RegExp;
+    readonly words: string;
+    /** @default - no prefix */
+    readonly prefix?: string;
+  };
+}
+
+export interface MapRule extends BaseRule {
+  readonly kind: "map";
+  readonly keys: KeyRule;
+  readonly values: Rule;
+  /** Further problems of a map whose keys and values have none. @default - none */
+  readonly form?: (value: Record<string, unknown>, property: string) => InputProblem[];
+}
+
+/** A value whose rules depend on where it sits (segment attribute values): a function of its own. */
+export interface CustomRule {
+  readonly kind: "custom";
+  /** Returns the value's problems; called for values that are given and known. */
+  readonly check: (value: unknown, property: string) => InputProblem[];
+}
+
+export type Rule =
+  StringRule | IntegerRule | OneOfRule | ObjectRule | ListRule | MapRule | CustomRule;
+
+/**
+ * Returns every problem of `value` under `rule`, each with its property path. Values not known
+ * yet are passed over, at any depth; a value left out is a problem only when it is required.
+ */
+export function checkValue(value: unknown, property: string, rule: Rule): InputProblem[] {
+  if (isUnknown(value)) {
+    return [];
+  }
+  if (isAbsent(value)) {
+    return rule.kind === "custom" || rule.required === undefined
+      ? []
+      : [missing(property, rule.required, rule.fix)];
+  }
+  switch (rule.kind) {
+    case "string":
+      return checkString(value, property, rule);
+    case "integer":
+      return checkInteger(value, property, rule);
+    case "oneOf":
+      return rule.values.includes(value as string)
+        ? []
+        : [
+            complaint(
+              property,
+              `must be ${rule.values.length > 2 ? "one of " : ""}${listValues(rule.values)} (${rule.what})`,
+              describeReceived(value, "value"),
+              rule.fix,
+              casingHint(value, rule.values),
+            ),
+          ];
+    case "object":
+      return checkObject(value, property, rule);
+    case "list":
+      return checkList(value, property, rule);
+    case "map":
+      return checkMap(value, property, rule);
+    case "custom":
+      return rule.check(value, property);
+  }
+}
+
+function boundsOf(min: number, max: number | undefined): string {
+  if (max === undefined) {
+    return `at least ${formatNumber(min)} character${min === 1 ? "" : "s"}`;
+  }
+  return min === 0
+    ? `at most ${formatNumber(max)} characters`
+    : `${formatNumber(min)} to ${formatNumber(max)} characters`;
+}
+
+function checkString(value: unknown, property: string, rule: StringRule): InputProblem[] {
+  const min = rule.min ?? 1;
+  const bounds = min === 0 && rule.max === undefined ? undefined : boundsOf(min, rule.max);
+  if (typeof value !== "string") {
+    const expected = bounds === undefined ? rule.what : `${rule.what}, ${bounds}`;
+    return [complaint(property, `must be a string (${expected})`, describeType(value), rule.fix)];
+  }
+  if (bounds !== undefined) {
+    const count = lengthOf(value);
+    if (count < min || (rule.max !== undefined && count > rule.max)) {
+      const received =
+        rule.reveal === "value" && count > 0
+          ? `${describeLength(value)}, ${quote(value)}`
+          : describeLength(value);
+      return [complaint(property, `must be ${rule.what} of ${bounds}`, received, rule.fix)];
+    }
+  }
+  return rule.form === undefined ? [] : rule.form(value, property);
+}
+
+function checkInteger(value: unknown, property: string, rule: IntegerRule): InputProblem[] {
+  if (Number.isInteger(value) && (value as number) >= rule.min && (value as number) <= rule.max) {
+    return [];
+  }
+  const bounds = rule.bounds ?? `from ${formatNumber(rule.min)} to ${formatNumber(rule.max)}`;
+  const received = typeof value === "number" ? String(value) : describeType(value);
+  return [complaint(property, `must be ${rule.what} ${bounds}`, received, rule.fix)];
+}
+
+function checkObject(value: unknown, property: string, rule: ObjectRule): InputProblem[] {
+  if (!isRecord(value)) {
+    return [complaint(property, `must be an object (${rule.what})`, describeType(value), rule.fix)];
+  }
+  const names = Object.keys(rule.members);
+  const problems = unknownMembers(value, property, names);
+  for (const name of names) {
+    problems.push(...checkValue(value[name], memberPath(property, name), rule.members[name]));
+  }
+  return withForm(problems, rule.form, value, property);
+}
+
+/** The problems found so far, or, when there are none, those of the rule's `form`. */
+function withForm<T>(
+  problems: InputProblem[],
+  form: ((value: T, property: string) => InputProblem[]) | undefined,
+  value: T,
+  property: string,
+): InputProblem[] {
+  return problems.length > 0 || form === undefined ? problems : form(value, property);
+}
+
+function checkList(value: unknown, property: string, rule: ListRule): InputProblem[] {
+  if (!Array.isArray(value)) {
+    return [complaint(property, `must be a list (${rule.what})`, describeType(value), rule.fix)];
+  }
+  const element = rule.element;
+  const problems =
+    element === undefined
+      ? []
+      : value.flatMap((item: unknown, index) =>
+          checkValue(item, indexPath(property, index), element),
+        );
+  return withForm(problems, rule.form, value, property);
+}
+
+function checkMap(value: unknown, property: string, rule: MapRule): InputProblem[] {
+  if (!isRecord(value)) {
+    return [complaint(property, `must be an object (${rule.what})`, describeType(value), rule.fix)];
+  }
+  const problems: InputProblem[] = [];
+  for (const [key, entry] of Object.entries(value)) {
+    const path = keyPath(property, key);
+    const keyProblem = checkKey(key, path, rule.keys);
+    problems.push(...(keyProblem ? [keyProblem] : checkValue(entry, path, rule.values)));
+  }
+  return withForm(problems, rule.form, value, property);
+}
+
+/** The problem of a map key (reported at its entry's path `property`), or undefined. */
+export function checkKey(key: string, property: string, rule: KeyRule): InputProblem | undefined {
+  const count = lengthOf(key);
+  if (count < 1 || count > rule.max) {
+    return complaint(
+      property,
+      `has a key that is not allowed: keys must be 1 to ${formatNumber(rule.max)} characters`,
+      `a key of ${formatNumber(count)} characters`,
+      "shorten or rename the key.",
+    );
+  }
+  const characters = rule.characters;
+  if (characters === undefined) {
+    return undefined;
+  }
+  const prefix =
+    characters.prefix !== undefined && key.startsWith(characters.prefix) ? characters.prefix : "";
+  const rest = key.slice(prefix.length);
+  if (characters.pattern.test(rest)) {
+    return undefined;
+  }
+  const characterOk = (c: string) => characters.pattern.test(c);
+  const others = [...new Set(Array.from(rest).filter((c) => !characterOk(c)))];
+  const suggestion =
+    prefix +
+    Array.from(rest || "_")
+      .map((c) => (characterOk(c) ? c : "_"))
+      .join("");
+  return complaint(
+    property,
+    `has a key that is not allowed: keys may contain only ${characters.words}`,
+    others.length === 0
+      ? `the key ${quote(key)}`
+      : `a key with ${others
+          .slice(0, 5)
+          .map((c) => JSON.stringify(c))
+          .join(", ")}`,
+    `rename the key, for example to ${quote(suggestion)}.`,
+  );
+}
