@@ -14,8 +14,7 @@ import { awsErrorNameOf, isContactGone } from "./aws/errors";
 import { sameValue } from "./canonical";
 import { classifyChanges, reusedClientTokenProblem } from "./diff-rules";
 import { resolveRegion } from "./region";
-import { comparable, instanceIdOf, toStartRequest } from "./request";
-import { deriveClientToken, identityOf } from "./token";
+import { comparable, deriveClientToken, identityOf, instanceIdOf, toStartRequest } from "./request";
 import { ContactInputs, ContactOutputs, InputProblem } from "./types";
 import { validateInputs } from "./validation/inputs";
 

@@ -9,7 +9,7 @@ import {
 import { AwsClientStub, mockClient } from "aws-sdk-client-mock";
 import { forgetConnectClients, resetPacing } from "../../provider/aws/testing";
 import * as lifecycle from "../../provider/lifecycle";
-import { contactIdentity, deriveClientToken } from "../../provider/token";
+import { contactIdentity, deriveClientToken } from "../../provider/request";
 import { ContactInputs, ContactOutputs } from "../../provider/types";
 import { awsError } from "../aws/fixtures";
 import { INSTANCE_ARN, INSTANCE_ID, validInputs } from "../fixtures";

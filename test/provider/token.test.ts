@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { execFileSync } from "child_process";
 import * as path from "path";
-import { contactIdentity, deriveClientToken } from "../../provider/token";
+import { contactIdentity, deriveClientToken } from "../../provider/request";
 import { ContactInputs } from "../../provider/types";
 import { validInputs } from "../fixtures";
 
@@ -30,7 +30,7 @@ describe("deriveClientToken", () => {
 
   it("is the same in another process", () => {
     const script = [
-      'const { contactIdentity, deriveClientToken } = require("./provider/token");',
+      'const { contactIdentity, deriveClientToken } = require("./provider/request");',
       'const { validInputs } = require("./test/fixtures");',
       `process.stdout.write(deriveClientToken(${JSON.stringify(URN)}, contactIdentity(validInputs(), "${REGION}")));`,
     ].join("\n");
