@@ -3,12 +3,12 @@
  * kind of value is expected (a string of some length, a whole number in a range, one of a few
  * values, an object of known members, a list, a map), whether it must be given, how much of a
  * wrong value a message may show, and the likely fix; `form` adds what a kind cannot say (an ARN's
- * shape, an E.164 number). Rules that relate two inputs are functions of their own (`cross-field.ts`).
- * Messages are written in `problems.ts`.
+ * shape, an E.164 number). Rules that relate two inputs are functions of their own
+ * (`cross-field.ts`). Messages are written in `problems.ts`.
  */
 import { isAbsent, isRecord, isUnknown } from "../canonical";
-import { InputProblem } from "../types";
 import { lengthOf } from "../limits";
+import { InputProblem } from "../types";
 import {
   casingHint,
   describeLength,
