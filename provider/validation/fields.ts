@@ -266,8 +266,12 @@ export const FIELDS: readonly Field[] = [
 
 /** Every problem of the arguments, field by field, in the table's order. */
 export function checkFields(inputs: Record<string, unknown>): InputProblem[] {
-  return FIELDS.flatMap(({ name, rule, related = [] }) => [
-    ...checkValue(inputs[name], name, rule),
-    ...related.flatMap((relate) => relate(inputs)),
-  ]);
+  const problems: InputProblem[] = [];
+  for (const { name, rule, related = [] } of FIELDS) {
+    problems.push(...checkValue(inputs[name], name, rule));
+    for (const relate of related) {
+      problems.push(...relate(inputs));
+    }
+  }
+  return problems;
 }

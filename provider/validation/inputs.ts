@@ -9,6 +9,7 @@ import { checkFields } from "./fields";
 
 /** Keys the resource or the engine adds, not validated here. */
 const INTERNAL_PROPERTIES = ["__urn", "__provider"];
+const KNOWN_PROPERTIES: readonly string[] = CONTACT_ARGUMENTS;
 
 /**
  * Checks raw inputs as the engine hands them to a dynamic provider's `check` (plain JSON, any field
@@ -30,13 +31,15 @@ export function validateInputs(inputs: Record<string, unknown>): InputProblem[] 
   if (nonPlain.length > 0) {
     return nonPlain;
   }
-  const given = Object.fromEntries(
-    Object.entries(inputs).filter(([key]) => !INTERNAL_PROPERTIES.includes(key)),
+  const problems = checkFields(inputs);
+  const others = Object.keys(inputs).filter(
+    (key) => !KNOWN_PROPERTIES.includes(key) && !INTERNAL_PROPERTIES.includes(key),
   );
-  return [
-    ...checkFields(inputs),
-    ...unknownMembers(given, "", CONTACT_ARGUMENTS, "OutboundChatContact"),
-  ];
+  if (others.length > 0) {
+    const given = Object.fromEntries(others.map((key) => [key, inputs[key]]));
+    problems.push(...unknownMembers(given, "", CONTACT_ARGUMENTS, "OutboundChatContact"));
+  }
+  return problems;
 }
 
 /**

@@ -166,19 +166,20 @@ function boundsOf(min: number, max: number | undefined): string {
 
 function checkString(value: unknown, property: string, rule: StringRule): InputProblem[] {
   const min = rule.min ?? 1;
-  const bounds = min === 0 && rule.max === undefined ? undefined : boundsOf(min, rule.max);
+  const bounded = min > 0 || rule.max !== undefined;
   if (typeof value !== "string") {
-    const expected = bounds === undefined ? rule.what : `${rule.what}, ${bounds}`;
+    const expected = bounded ? `${rule.what}, ${boundsOf(min, rule.max)}` : rule.what;
     return [complaint(property, `must be a string (${expected})`, describeType(value), rule.fix)];
   }
-  if (bounds !== undefined) {
+  if (bounded) {
     const count = lengthOf(value);
     if (count < min || (rule.max !== undefined && count > rule.max)) {
       const received =
         rule.reveal === "value" && count > 0
           ? `${describeLength(value)}, ${quote(value)}`
           : describeLength(value);
-      return [complaint(property, `must be ${rule.what} of ${bounds}`, received, rule.fix)];
+      const wrong = `must be ${rule.what} of ${boundsOf(min, rule.max)}`;
+      return [complaint(property, wrong, received, rule.fix)];
     }
   }
   return rule.form === undefined ? [] : rule.form(value, property);
