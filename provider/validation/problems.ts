@@ -39,9 +39,12 @@ export function maskPhoneNumber(s: unknown): string {
   return `${plus}${"*".repeat(s.length - plus.length - 2)}${s.slice(-2)}`;
 }
 
-/** Formats a count for a message: `32,768`. */
+/**
+ * Formats a whole number for a message: `32,768`, `-2,147,483,648`. Written out rather than
+ * `toLocaleString`, which loads the ICU locale data into the provider's process (5 MB).
+ */
 export function formatNumber(n: number): string {
-  return n.toLocaleString("en-US");
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 /** Describes a string by its length only: `a string of 1,025 characters`. Never shows content. */

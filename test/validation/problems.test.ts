@@ -1,6 +1,11 @@
 import { strict as assert } from "assert";
 import { lengthOf } from "../../provider/limits";
-import { describeLength, HIDDEN, maskPhoneNumber } from "../../provider/validation/problems";
+import {
+  describeLength,
+  formatNumber,
+  HIDDEN,
+  maskPhoneNumber,
+} from "../../provider/validation/problems";
 
 describe("maskPhoneNumber", () => {
   it("keeps the + and the last 2 digits", () => {
@@ -37,4 +42,12 @@ describe("describeLength", () => {
   it("counts an emoji as one character, as the API does", () => {
     assert.equal(lengthOf("hi 👋"), 4);
   });
+});
+
+describe("formatNumber", () => {
+  for (const n of [0, 7, 999, 1000, 10_080, 16_384, 32_768, 1_000_000, 2 ** 31 - 1, -(2 ** 31)]) {
+    it(`writes ${n} as en-US does, without loading ICU`, () => {
+      assert.equal(formatNumber(n), n.toLocaleString("en-US"));
+    });
+  }
 });
