@@ -94,3 +94,64 @@ export function bytes(value: number): string {
     ? `${(value / 1_000_000).toFixed(1)} MB`
     : `${value.toLocaleString("en-US")} B`;
 }
+
+/** The memory goal: the provider host's peak RSS at most the naive provider's host's + 5 %. */
+export const MEMORY_GOAL_FACTOR = 1.05;
+
+/** What the memory scenario records per bulk case (bench/scenarios/bulk.ts). */
+interface MemoryDetail {
+  readonly case: { readonly kind: string; readonly count: number };
+  readonly peakRssPolledBytes: number;
+  readonly vmHwmBytes: number;
+}
+
+/**
+ * The memory scenario judged against the naive provider measured in the same run: its rows keep
+ * their figures without the absolute goal, and gain, per N, the provider's peak / the naive
+ * provider's with the goal ≤ {@link MEMORY_GOAL_FACTOR}× and its verdict.
+ */
+export function memoryAgainstNaive(memory: ScenarioResult): ScenarioResult {
+  const details = memory.details as readonly MemoryDetail[];
+  const peak = (detail: MemoryDetail) => Math.max(detail.peakRssPolledBytes, detail.vmHwmBytes);
+  const verdicts = [...new Set(details.map((detail) => detail.case.count))].flatMap((count) => {
+    const of = (kind: string) =>
+      details.find((detail) => detail.case.kind === kind && detail.case.count === count);
+    const provider = of("provider");
+    const naive = of("naive");
+    if (!provider || !naive) {
+      return [];
+    }
+    const ratio = peak(provider) / peak(naive);
+    return [
+      {
+        count,
+        providerPeakBytes: peak(provider),
+        naivePeakBytes: peak(naive),
+        ratio,
+        met: ratio <= MEMORY_GOAL_FACTOR,
+      },
+    ];
+  });
+  return {
+    rows: [
+      ...memory.rows.map(({ goal: _goal, met: _met, ...row }) => row),
+      ...verdicts.map((verdict) => ({
+        scenario: "5 memory",
+        case: `provider vs naive, N=${verdict.count}`,
+        measure: "host peak RSS, provider / naive",
+        value:
+          `${bytes(verdict.providerPeakBytes)} / ${bytes(verdict.naivePeakBytes)} = ` +
+          `${verdict.ratio.toFixed(3)}×`,
+        goal: `≤ ${MEMORY_GOAL_FACTOR}× naive (${bytes(verdict.naivePeakBytes * MEMORY_GOAL_FACTOR)})`,
+        met: verdict.met,
+      })),
+    ],
+    details: {
+      cases: details,
+      goal: {
+        factor: MEMORY_GOAL_FACTOR,
+        verdicts: verdicts.map((v) => ({ ...v, ratio: Math.round(v.ratio * 1000) / 1000 })),
+      },
+    },
+  };
+}
