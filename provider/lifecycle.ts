@@ -32,7 +32,7 @@ export function check(
   news: ContactInputs,
 ): { inputs: ContactInputs; failures: InputProblem[] } {
   // The engine's inputs are unchecked: validate them as untyped values.
-  const problems = validateInputs(news as unknown as Record<string, unknown>);
+  const problems = validateInputs(news as unknown as Record<string, unknown>, olds);
   const reusedToken = problems.length === 0 ? reusedClientTokenProblem(olds, news) : undefined;
   return { inputs: news, failures: reusedToken ? [...problems, reusedToken] : problems };
 }

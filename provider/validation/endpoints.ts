@@ -10,6 +10,8 @@ import {
   MAX_ENDPOINT_ADDRESS_LENGTH,
   SOURCE_ENDPOINT_TYPE,
 } from "../limits";
+import { isRecord } from "../canonical";
+import { InputProblem } from "../types";
 import { complaint, maskPhoneNumber, quote } from "./problems";
 import { Rule, StringRule } from "./rules";
 
@@ -43,7 +45,7 @@ function e164Mistake(s: string): string {
   if (s.length > 16) {
     return "it has more than 15 digits";
   }
-  return "it is not a valid number for its country code";
+  return s[1] === "0" ? "its country code starts with 0" : "it has too few digits";
 }
 
 /** An endpoint: its one allowed type (which may be left out) and its address. */
@@ -90,6 +92,17 @@ export const sourceEndpoint: Rule = endpoint("source", SOURCE_ENDPOINT_TYPE, {
   },
 });
 
+/** The problem of a destination number that is not E.164, saying why in words. */
+function notE164(text: string, property: string, why: string): InputProblem {
+  return complaint(
+    property,
+    'must be a phone number in E.164 format (a "+", the country code, then the number, ' +
+      `no spaces), such as "${E164_EXAMPLE}"`,
+    `${JSON.stringify(maskPhoneNumber(text))}, and ${why}`,
+    DESTINATION_FIX,
+  );
+}
+
 export const destinationEndpoint: Rule = endpoint("destination", DESTINATION_ENDPOINT_TYPE, {
   kind: "string",
   max: MAX_ENDPOINT_ADDRESS_LENGTH,
@@ -97,16 +110,38 @@ export const destinationEndpoint: Rule = endpoint("destination", DESTINATION_END
   required: "the customer's phone number in E.164 format",
   reveal: "length",
   fix: DESTINATION_FIX,
-  form: (text, property) =>
-    E164.test(text) && isValidPhoneNumber(text)
-      ? []
-      : [
-          complaint(
-            property,
-            'must be a phone number in E.164 format (a "+", the country code, then the number, ' +
-              `no spaces), such as "${E164_EXAMPLE}"`,
-            `${JSON.stringify(maskPhoneNumber(text))}, and ${e164Mistake(text)}`,
-            DESTINATION_FIX,
-          ),
-        ],
+  form: (text, property) => (E164.test(text) ? [] : [notE164(text, property, e164Mistake(text))]),
 });
+
+/** The address of a destination endpoint, when it is a string. */
+function addressOf(inputs: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const endpoint = inputs?.destinationEndpoint;
+  const address = isRecord(endpoint) ? endpoint.address : undefined;
+  return typeof address === "string" ? address : undefined;
+}
+
+/**
+ * The destination is a valid number for its country code (libphonenumber's metadata). The one
+ * costly rule of check, so it runs for a number that is new or changed, not for one unchanged
+ * from the inputs in state, which passed check when they were stored: a preview of a stack in
+ * state does not pay for it again, and an update of libphonenumber's metadata does not fail the
+ * previews of contacts already sent.
+ */
+export function numberIsValid(
+  inputs: Record<string, unknown>,
+  stored: Readonly<Record<string, unknown>> | undefined,
+): InputProblem[] {
+  const address = addressOf(inputs);
+  if (address === undefined || !E164.test(address) || address === addressOf(stored)) {
+    return [];
+  }
+  return isValidPhoneNumber(address)
+    ? []
+    : [
+        notE164(
+          address,
+          "destinationEndpoint.address",
+          "it is not a valid number for its country code",
+        ),
+      ];
+}

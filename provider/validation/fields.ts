@@ -25,7 +25,7 @@ import {
   flowOfTheInstance,
   regionOfTheArns,
 } from "./cross-field";
-import { destinationEndpoint, sourceEndpoint } from "./endpoints";
+import { destinationEndpoint, numberIsValid, sourceEndpoint } from "./endpoints";
 import {
   initialSystemMessage,
   initialTemplatedSystemMessage,
@@ -41,8 +41,13 @@ import { checkSegmentAttributes, subtypeIsStarted } from "./segment-attributes";
 interface Field {
   readonly name: keyof ContactInputs;
   readonly rule: Rule;
-  /** @default - none */
-  readonly related?: ReadonlyArray<(inputs: Record<string, unknown>) => InputProblem[]>;
+  /**
+   * Rules relating the argument to the others, or to the inputs stored in state.
+   * @default - none
+   */
+  readonly related?: ReadonlyArray<
+    (inputs: Record<string, unknown>, stored: StoredInputs) => InputProblem[]
+  >;
 }
 
 const INSTANCE_ARN_FORM = "arn:aws:connect:<region>:<account>:instance/<instanceId>";
@@ -145,7 +150,7 @@ export const FIELDS: readonly Field[] = [
   { name: "instanceId", rule: instanceId },
   { name: "contactFlowId", rule: contactFlowId, related: [flowOfTheInstance] },
   { name: "sourceEndpoint", rule: sourceEndpoint },
-  { name: "destinationEndpoint", rule: destinationEndpoint },
+  { name: "destinationEndpoint", rule: destinationEndpoint, related: [numberIsValid] },
   {
     name: "channel",
     rule: {
@@ -264,13 +269,19 @@ export const FIELDS: readonly Field[] = [
   },
 ];
 
-/** Every problem of the arguments, field by field, in the table's order. */
-export function checkFields(inputs: Record<string, unknown>): InputProblem[] {
+/** The inputs the resource has in state (`check`'s olds), or undefined for a new resource. */
+export type StoredInputs = Readonly<Record<string, unknown>> | undefined;
+
+/**
+ * Every problem of the arguments, field by field, in the table's order. `stored` are the inputs
+ * in state, which passed check when they were stored.
+ */
+export function checkFields(inputs: Record<string, unknown>, stored: StoredInputs): InputProblem[] {
   const problems: InputProblem[] = [];
   for (const { name, rule, related = [] } of FIELDS) {
     problems.push(...checkValue(inputs[name], name, rule));
     for (const relate of related) {
-      problems.push(...relate(inputs));
+      problems.push(...relate(inputs, stored));
     }
   }
   return problems;

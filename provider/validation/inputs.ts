@@ -15,8 +15,16 @@ const KNOWN_PROPERTIES: readonly string[] = CONTACT_ARGUMENTS;
  * Checks raw inputs as the engine hands them to a dynamic provider's `check` (plain JSON, any field
  * possibly missing, of a wrong type, or unknown during a preview) and returns every problem found,
  * each with its property path. An empty list means the inputs are valid. Never throws.
+ *
+ * @param stored the inputs the resource has in state (check's olds), which passed check when they
+ * were stored: a costly rule is not run again on a value they already hold (the destination
+ * number's validity)
+ * @default stored - none, a new resource
  */
-export function validateInputs(inputs: Record<string, unknown>): InputProblem[] {
+export function validateInputs(
+  inputs: Record<string, unknown>,
+  stored?: Readonly<Record<string, unknown>>,
+): InputProblem[] {
   if (!isRecord(inputs)) {
     return [
       {
@@ -31,7 +39,7 @@ export function validateInputs(inputs: Record<string, unknown>): InputProblem[] 
   if (nonPlain.length > 0) {
     return nonPlain;
   }
-  const problems = checkFields(inputs);
+  const problems = checkFields(inputs, isRecord(stored) ? stored : undefined);
   const others = Object.keys(inputs).filter(
     (key) => !KNOWN_PROPERTIES.includes(key) && !INTERNAL_PROPERTIES.includes(key),
   );

@@ -357,6 +357,44 @@ describe("validateInputs", () => {
     }
   });
 
+  describe("inputs in state", () => {
+    /** E.164 in form, but not a valid number for its country code (a digit short). */
+    const INVALID_FOR_ITS_COUNTRY = "+1415555010";
+    const withNumber = (address: string): Raw => {
+      const inputs = raw(validInputs());
+      inputs.destinationEndpoint.address = address;
+      return inputs;
+    };
+
+    it("fails when a number that is new or changed is not valid for its country code", () => {
+      const problems = validateInputs(
+        withNumber(INVALID_FOR_ITS_COUNTRY),
+        withNumber("+14155550100"),
+      );
+      assert.deepEqual(
+        problems.map((p) => p.property),
+        ["destinationEndpoint.address"],
+      );
+      assert.ok(problems[0].reason.includes("not a valid number for its country code"));
+    });
+
+    it("does not judge again the validity of a number unchanged from the inputs in state", () => {
+      assert.deepEqual(
+        validateInputs(withNumber(INVALID_FOR_ITS_COUNTRY), withNumber(INVALID_FOR_ITS_COUNTRY)),
+        [],
+      );
+    });
+
+    it("still judges the form of a number unchanged from the inputs in state", () => {
+      const problems = validateInputs(withNumber("+1 415 555 0100"), withNumber("+1 415 555 0100"));
+      assert.deepEqual(
+        problems.map((p) => p.property),
+        ["destinationEndpoint.address"],
+      );
+      assert.ok(problems[0].reason.includes("it contains spaces"));
+    });
+  });
+
   it("takes a bare flow ID with an instance ARN", () => {
     assert.deepEqual(
       validateInputs({
