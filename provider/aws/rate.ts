@@ -5,8 +5,9 @@
  * flows share a link.
  *
  * - Before the first throttle it probes: starts are spaced at 40 requests/s at first, a rate that
- *   doubles every 250 ms, so a process that starts first does not take the whole of the service's
- *   burst before the others have sent anything, and a burst of creates is not sent all at once.
+ *   doubles every 250 ms, instead of all at once. Alone, a process still drains the service's
+ *   burst within half a second; several starting together meet the first throttle after a request
+ *   or two each rather than a whole bound of calls in flight each.
  * - The first throttle starts the rate from what the service let through over the last second.
  * - Then the rate is cut ×0.85 on a throttle (once per round trip: a throttle of a request started
  *   before the last cut does not cut again) and raised by 0.5 request/s on each success, never
