@@ -45,7 +45,13 @@ export const BULK_CASES: readonly BulkCase[] = [
   { kind: "naive", count: 60, ratePerSecond: 2, burst: 5 },
 ];
 
-export const RATIO_GOAL = 0.95;
+/**
+ * The goal for the ratio ideal wall / wall of the provider's runs: 0.97 at 20/s × 300 (issue 11.4:
+ * 0.95 was too close to what the pacer already reached), 0.95 at 2/s × 60.
+ */
+export function ratioGoal({ ratePerSecond }: Pick<BulkCase, "ratePerSecond">): number {
+  return ratePerSecond >= 20 ? 0.97 : 0.95;
+}
 export const MEMORY_GOAL_BYTES = 150_000_000;
 
 export interface BulkMeasure {
@@ -196,8 +202,8 @@ function rowsOf(measure: BulkMeasure): Row[] {
     row(
       "ratio ideal wall / wall",
       `${measure.ratio.toFixed(3)} (ideal ${measure.idealWallSeconds.toFixed(2)} s)`,
-      `≥ ${RATIO_GOAL}`,
-      measure.ratio >= RATIO_GOAL,
+      `≥ ${ratioGoal(measure.case)}`,
+      measure.ratio >= ratioGoal(measure.case),
     ),
     row("failed resources", String(measure.failedResources), "0", measure.failedResources === 0),
     row(

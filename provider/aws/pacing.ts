@@ -6,7 +6,9 @@
  * documented default is 2 requests/s with a burst of 5). A pacer
  * - takes a slot of the process's {@link InFlightLimit} for each call (`in-flight.ts`);
  * - spaces the starts of calls with a client-side rate that adapts to throttling
- *   ({@link RateController}, `rate.ts`);
+ *   ({@link RateController}, `rate.ts`): it probes before the first throttle, is then cut on
+ *   throttles and raised on successes, and its spacing is jittered, so that processes drawing on
+ *   one account's quota share it from throttling alone;
  * - retries a throttled call (as `throttling.ts` classifies it) after a short jittered wait, as
  *   often as needed, until the call's deadline (`PULUMI_CONNECT_DEADLINE_SECONDS`, default 15
  *   minutes). A retried call is the same request with the same ClientToken, so a retry never makes
@@ -155,7 +157,7 @@ export class Pacer implements WaitingLine {
   /** Starts as many waiting calls as the limit and the rate allow, and wakes up for the next. */
   startWaiting(): void {
     while (this.line.length > 0 && this.limit.hasFreeSlot()) {
-      const waitSeconds = this.rate.secondsUntilStart(this.clock.now());
+      const waitSeconds = this.rate.secondsUntilStart(this.clock.now(), this.random);
       if (waitSeconds > 0) {
         this.wakeFor(waitSeconds);
         return;

@@ -2,8 +2,12 @@ import assert from "node:assert/strict";
 import { isPacingDeadlineError } from "../../provider/aws/api-error";
 import { InFlightLimit } from "../../provider/aws/in-flight";
 import { pacerFor, Pacer } from "../../provider/aws/pacing";
+import { MIN_RATE_PER_SECOND } from "../../provider/aws/rate";
 import { DEADLINE_ENV, MAX_IN_FLIGHT_ENV } from "../../provider/aws/settings";
 import { FakeClock, FakeThrottlingService, awsError, seededRandom, settle } from "./fixtures";
+
+/** No jitter: each start takes exactly one token of the pacer's bucket. */
+const even = () => 0.5;
 
 interface Burst {
   readonly calls: number;
@@ -88,13 +92,14 @@ describe("Pacer", () => {
 
   it("never has more calls in flight than its bound", async () => {
     const clock = new FakeClock();
-    const pacer = new Pacer({ clock, maxInFlight: 3 });
+    const pacer = new Pacer({ clock, random: even, maxInFlight: 3 });
     let inFlight = 0;
     let most = 0;
+    // Long calls: while probing, starts are 25 ms apart at first.
     const call = async () => {
       inFlight += 1;
       most = Math.max(most, inFlight);
-      await clock.sleep(10);
+      await clock.sleep(1000);
       inFlight -= 1;
     };
     await clock.runUntilSettled(Promise.all(Array.from({ length: 20 }, () => pacer.paced(call))));
@@ -105,8 +110,8 @@ describe("Pacer", () => {
     it("never have more calls in flight together than the shared bound", async () => {
       const clock = new FakeClock();
       const limit = new InFlightLimit();
-      const starts = new Pacer({ clock, limit, maxInFlight: 4 });
-      const stops = new Pacer({ clock, limit, maxInFlight: 4 });
+      const starts = new Pacer({ clock, limit, random: even, maxInFlight: 4 });
+      const stops = new Pacer({ clock, limit, random: even, maxInFlight: 4 });
       let inFlight = 0;
       let most = 0;
       const call = (ms: number) => async () => {
@@ -117,8 +122,8 @@ describe("Pacer", () => {
       };
       await clock.runUntilSettled(
         Promise.all([
-          ...Array.from({ length: 12 }, () => starts.paced(call(10))),
-          ...Array.from({ length: 12 }, () => stops.paced(call(15))),
+          ...Array.from({ length: 12 }, () => starts.paced(call(1000))),
+          ...Array.from({ length: 12 }, () => stops.paced(call(1500))),
         ]),
       );
       assert.equal(most, 4);
@@ -127,37 +132,41 @@ describe("Pacer", () => {
     it("start a call waiting for a slot when another pacer's call finishes", async () => {
       const clock = new FakeClock();
       const limit = new InFlightLimit();
-      const starts = new Pacer({ clock, limit, maxInFlight: 4 });
-      const stops = new Pacer({ clock, limit, maxInFlight: 4 });
+      const starts = new Pacer({ clock, limit, random: even, maxInFlight: 4 });
+      const stops = new Pacer({ clock, limit, random: even, maxInFlight: 4 });
+      // Probing at 40/s, doubling every 250 ms: the four start at 0, 25, 48 and 69 ms.
       const busy = Array.from({ length: 4 }, (_, index) =>
-        starts.paced(() => clock.sleep(100 * (index + 1))),
+        starts.paced(() => clock.sleep(1000 * (index + 1))),
       );
       let startedAt = -1;
-      const waiting = stops.paced(async () => {
-        startedAt = clock.now();
-      });
+      const waiting = clock.sleep(100).then(() =>
+        stops.paced(async () => {
+          startedAt = clock.now();
+        }),
+      );
       await clock.runUntilSettled(Promise.all([...busy, waiting]));
-      assert.equal(startedAt, 100);
+      assert.equal(startedAt, 1000);
     });
 
     it("give a freed slot to the oldest waiting call, whichever pacer freed it", async () => {
       const clock = new FakeClock();
       const limit = new InFlightLimit();
-      const starts = new Pacer({ clock, limit, maxInFlight: 2 });
-      const stops = new Pacer({ clock, limit, maxInFlight: 2 });
+      const starts = new Pacer({ clock, limit, random: even, maxInFlight: 2 });
+      const stops = new Pacer({ clock, limit, random: even, maxInFlight: 2 });
       const startedAt: Record<string, number> = {};
       const call = (label: string, ms: number) => async () => {
         startedAt[label] = clock.now();
         await clock.sleep(ms);
       };
       const work = [
-        starts.paced(call("start 1", 100)),
-        starts.paced(call("start 2", 300)),
-        clock.sleep(10).then(() => stops.paced(call("stop", 10))),
-        clock.sleep(20).then(() => starts.paced(call("start 3", 10))),
+        starts.paced(call("start 1", 1000)),
+        starts.paced(call("start 2", 3000)),
+        clock.sleep(100).then(() => stops.paced(call("stop", 10))),
+        clock.sleep(200).then(() => starts.paced(call("start 3", 10))),
       ];
       await clock.runUntilSettled(Promise.all(work));
-      assert.deepEqual(startedAt, { "start 1": 0, "start 2": 0, stop: 100, "start 3": 110 });
+      // "start 2" waits 25 ms for its turn: while probing, starts are 1/40 s apart at first.
+      assert.deepEqual(startedAt, { "start 1": 0, "start 2": 25, stop: 1000, "start 3": 1010 });
     });
 
     it("keep a rate each: a throttle of one pacer does not slow the other", async () => {
@@ -185,13 +194,13 @@ describe("Pacer", () => {
     process.env[MAX_IN_FLIGHT_ENV] = "2";
     try {
       const clock = new FakeClock();
-      const pacer = new Pacer({ clock });
+      const pacer = new Pacer({ clock, random: even });
       let inFlight = 0;
       let most = 0;
       const call = async () => {
         inFlight += 1;
         most = Math.max(most, inFlight);
-        await clock.sleep(10);
+        await clock.sleep(1000);
         inFlight -= 1;
       };
       await clock.runUntilSettled(Promise.all(Array.from({ length: 10 }, () => pacer.paced(call))));
@@ -265,8 +274,10 @@ describe("Pacer", () => {
         (caught: unknown) => caught,
       );
     assert.ok(isPacingDeadlineError(error));
+    // The last attempt may start up to one spacing at the lowest rate, plus a retry wait, late.
+    const latest = 15 * 60 * 1000 + 1000 / MIN_RATE_PER_SECOND + 1000;
     assert.ok(clock.now() >= 15 * 60 * 1000, `gave up at ${clock.now()} ms`);
-    assert.ok(clock.now() < 15 * 60 * 1000 + 2000, `gave up at ${clock.now()} ms`);
+    assert.ok(clock.now() < latest, `gave up at ${clock.now()} ms`);
     assert.equal(error.attempts, attempts);
     assert.deepEqual(error.lastThrottle, {
       awsErrorName: "ThrottlingException",
@@ -292,7 +303,8 @@ describe("Pacer", () => {
         ),
         /for 30 seconds/,
       );
-      assert.ok(clock.now() >= 30_000 && clock.now() < 32_000, `gave up at ${clock.now()} ms`);
+      const latest = 30_000 + 1000 / MIN_RATE_PER_SECOND + 1000;
+      assert.ok(clock.now() >= 30_000 && clock.now() < latest, `gave up at ${clock.now()} ms`);
     } finally {
       restoreEnv(DEADLINE_ENV, saved);
     }
@@ -351,10 +363,15 @@ describe("pacerFor", () => {
         pacerFor("eu-west-2", "StartOutboundChatContact"),
       ];
       const done = Promise.all(pacers.flatMap((pacer) => [pacer.paced(call), pacer.paced(call)]));
-      do {
-        await settle();
-        releases.shift()?.();
-      } while (releases.length > 0 || inFlight > 0);
+      // Real time: while probing, a pacer spaces its starts 25 ms apart at first.
+      for (let released = 0; released < 6;) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        const release = releases.shift();
+        if (release !== undefined) {
+          release();
+          released += 1;
+        }
+      }
       await done;
       assert.equal(most, 3);
     } finally {

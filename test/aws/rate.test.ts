@@ -1,15 +1,39 @@
 import assert from "node:assert/strict";
 import { InFlightLimit, type Place, type WaitingLine } from "../../provider/aws/in-flight";
-import { MIN_RATE_PER_SECOND, RateController } from "../../provider/aws/rate";
+import {
+  INCREASE_PER_SUCCESS,
+  MIN_RATE_PER_SECOND,
+  PROBE_RATE_PER_SECOND,
+  RateController,
+} from "../../provider/aws/rate";
+
+/** No jitter: each start takes exactly one token. */
+const even = () => 0.5;
 
 describe("RateController", () => {
-  it("lets every call start at once until the first throttle", () => {
+  it("probes before the first throttle: starts 40/s apart at first, doubling every 250 ms", () => {
     const rate = new RateController();
-    for (let i = 0; i < 50; i += 1) {
-      assert.equal(rate.secondsUntilStart(0), 0);
-      rate.started(0);
-    }
+    assert.equal(rate.spacingPerSecond(0), PROBE_RATE_PER_SECOND);
+    assert.equal(rate.secondsUntilStart(1000, even), 0);
+    rate.started(1000);
+    assert.equal(rate.secondsUntilStart(1000, even), 1 / 40);
+    assert.equal(rate.spacingPerSecond(1250), 80);
+    assert.equal(rate.spacingPerSecond(1500), 160);
+    assert.equal(rate.spacingPerSecond(2000), 640);
     assert.equal(rate.ratePerSecond, Number.POSITIVE_INFINITY);
+  });
+
+  it("lets 16 calls start within 250 ms of the first while probing", () => {
+    const rate = new RateController();
+    let started = 0;
+    for (let now = 0; now <= 250; now += 1) {
+      while (rate.secondsUntilStart(now, even) === 0) {
+        rate.started(now);
+        started += 1;
+      }
+    }
+    // ∫ 40 · 2^(t / 250 ms) dt over 250 ms = 40 · 0.25 / ln 2 ≈ 14.4 tokens, plus the one banked.
+    assert.equal(started, 15);
   });
 
   it("starts from 0.85 × the successes of the last second at the first throttle", () => {
@@ -39,28 +63,48 @@ describe("RateController", () => {
     rate.throttled(early[0], 30);
     rate.throttled(early[1], 30);
     assert.equal(rate.ratePerSecond, afterFirstCut);
-    assert.equal(rate.secondsUntilStart(2000), 0);
+    assert.equal(rate.secondsUntilStart(2000, even), 0);
     const late = rate.started(2000);
     rate.throttled(late, 2100);
     assert.equal(rate.ratePerSecond, afterFirstCut * 0.85);
   });
 
-  it("never cuts below 0.5 requests per second, and adds 0.5 per success", () => {
+  it("never cuts below 0.25 requests per second, and adds 0.5 per success", () => {
     const rate = new RateController();
     rate.throttled(rate.started(0), 5000);
+    assert.equal(MIN_RATE_PER_SECOND, 0.25);
     assert.equal(rate.ratePerSecond, MIN_RATE_PER_SECOND);
     rate.succeeded(6000);
-    assert.equal(rate.ratePerSecond, MIN_RATE_PER_SECOND + 0.5);
+    assert.equal(rate.ratePerSecond, MIN_RATE_PER_SECOND + INCREASE_PER_SUCCESS);
   });
 
   it("spaces starts by the rate once limited, banking at most one", () => {
     const rate = new RateController();
-    rate.throttled(rate.started(0), 5000); // 0.5/s, no token banked
-    assert.equal(rate.secondsUntilStart(5000), 2);
-    assert.equal(rate.secondsUntilStart(7000), 0);
-    assert.equal(rate.secondsUntilStart(7000), 2);
-    assert.equal(rate.secondsUntilStart(100_000), 0);
-    assert.equal(rate.secondsUntilStart(100_000), 2);
+    rate.throttled(rate.started(0), 5000); // 0.25/s, no token banked
+    assert.equal(rate.secondsUntilStart(5000, even), 4);
+    assert.equal(rate.secondsUntilStart(9000, even), 0);
+    assert.equal(rate.secondsUntilStart(9000, even), 4);
+    assert.equal(rate.secondsUntilStart(100_000, even), 0);
+    assert.equal(rate.secondsUntilStart(100_000, even), 4);
+  });
+
+  describe("jitters the spacing: a start takes 0.75 to 1.25 of a token", () => {
+    const rows: Array<[random: number, tokens: number]> = [
+      [0, 0.75],
+      [0.5, 1],
+      [0.75, 1.125],
+    ];
+    for (const [random, tokens] of rows) {
+      it(`takes ${tokens} of a token when the random number is ${random}`, () => {
+        const rate = new RateController();
+        rate.throttled(rate.started(0), 5000);
+        assert.equal(
+          rate.secondsUntilStart(100_000, () => random),
+          0,
+        );
+        assert.equal(rate.secondsUntilStart(100_000, even), tokens / MIN_RATE_PER_SECOND);
+      });
+    }
   });
 
   it("waits about one start's spacing, at most a second, before a throttled call goes back", () => {
