@@ -94,6 +94,21 @@ describe("hostile input to check and diff (9.4)", () => {
     }
   }
 
+  for (const [label, make] of HOSTILE) {
+    it(`diff counts ${label} in the subtype entry as a change of channel and segmentAttributes, without throwing`, async () => {
+      // The view of channel reads segmentAttributes: a value is plain only if both are.
+      const hostile: ContactInputs = {
+        ...validInputs(),
+        channel: undefined,
+        segmentAttributes: { "connect:Subtype": { valueString: make() as string } },
+      };
+      assert.deepEqual(lifecycle.diff(stored(validInputs()), hostile).replaces, [
+        "channel",
+        "segmentAttributes",
+      ]);
+    });
+  }
+
   it("check answers a 10 MB unknown property name with a short message and no suggestion work", async () => {
     const name = "x".repeat(10 * 1024 * 1024);
     const result = lifecycle.check(validInputs(), {
