@@ -8,24 +8,11 @@
  */
 import { readFileSync } from "fs";
 import * as path from "path";
-
-interface Row {
-  readonly scenario: string;
-  readonly case: string;
-  readonly measure: string;
-  readonly value: string;
-  readonly goal?: string;
-  readonly met?: boolean;
-}
+import { Machine, Row } from "./report";
 
 interface Run {
   readonly startedAt: string;
-  readonly machine: {
-    readonly cpuModel: string;
-    readonly cores: number;
-    readonly node: string;
-    readonly gitCommit: string;
-  };
+  readonly machine: Machine;
 }
 
 interface ManyStacksEntry {
