@@ -40,8 +40,6 @@ export const MAX_CONTACT_ID_LENGTH = 256;
 export const MAX_CLIENT_TOKEN_LENGTH = 500;
 /** MessageTemplateKnowledgeBaseId and MessageTemplateId: 1..500 characters. */
 export const MAX_TEMPLATE_ID_LENGTH = 500;
-/** ChatContentType (each of SupportedMessagingContentTypes): 1..100 characters. */
-export const MAX_CONTENT_TYPE_LENGTH = 100;
 
 /** ChatDurationInMinutes: 60..10,080 (1 hour to 7 days). */
 export const MIN_CHAT_DURATION_MINUTES = 60;

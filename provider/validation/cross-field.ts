@@ -1,13 +1,14 @@
 /**
- * The rules that relate two inputs, or two members of one, each a function of the inputs (or of
- * the value) that returns its problems. A rule says nothing while a value it needs is not known
- * yet, or is wrong in a way its own rule reports.
+ * The rules that relate two inputs (the instance, the flow, the Region, the channel and the
+ * subtype), each a function of the inputs that returns its problems. A rule says nothing while a
+ * value it needs is not known yet, or is wrong in a way its own rule reports. The messages' and
+ * the destination number's rules of this kind are in `messages.ts` and `endpoints.ts`.
  */
 import { isRegion, parseContactFlowRef, parseInstanceRef } from "../arn";
+import { isAbsent, isUnknown } from "../canonical";
 import { Channel, CHANNELS, SUBTYPE_BY_CHANNEL, SUBTYPE_KEY } from "../limits";
 import { InputProblem } from "../types";
 import { complaint, keyPath, listValues, memberPath, missing, quote } from "./problems";
-import { isAbsent, isUnknown } from "../canonical";
 import { readSubtype } from "./segment-attributes";
 
 const SUBTYPE_PATH = memberPath(keyPath("segmentAttributes", SUBTYPE_KEY), "valueString");
@@ -56,9 +57,11 @@ export function regionOfTheArns(inputs: Record<string, unknown>): InputProblem[]
     return [];
   }
   const instance = instanceArnOf(inputs);
-  const flow = isUnknown(inputs.contactFlowId)
-    ? undefined
-    : parseContactFlowRef(inputs.contactFlowId);
+  // The flow's Region counts only when instanceId names none (a bare ID).
+  const flow =
+    instance !== undefined || isUnknown(inputs.contactFlowId)
+      ? undefined
+      : parseContactFlowRef(inputs.contactFlowId);
   const [named, what, where] =
     instance !== undefined
       ? [

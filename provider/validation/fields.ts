@@ -5,6 +5,7 @@
  * endpoints' and the messages' rules are in `endpoints.ts` and `messages.ts`.
  */
 import { isRegion, parseContactFlowRef, parseInstanceRef } from "../arn";
+import { isUnknown } from "../canonical";
 import {
   CHANNELS,
   KEY_CHARACTERS,
@@ -33,7 +34,6 @@ import {
   supportedMessagingContentTypes,
 } from "./messages";
 import { complaint, formatNumber, quote } from "./problems";
-import { isUnknown } from "../canonical";
 import { checkValue, KeyRule, Rule, StringRule } from "./rules";
 import { checkSegmentAttributes, subtypeIsStarted } from "./segment-attributes";
 

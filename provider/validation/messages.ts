@@ -3,6 +3,7 @@
  * template of the instance's knowledge base) and supportedMessagingContentTypes. Message content
  * and template attributes are never shown in a message, only their length.
  */
+import { isGiven, isUnknown } from "../canonical";
 import {
   CONTENT_TYPES,
   lengthOf,
@@ -15,7 +16,6 @@ import {
 } from "../limits";
 import { InputProblem } from "../types";
 import { complaint, formatNumber, indexPath, listValues, memberPath, quote } from "./problems";
-import { isGiven, isUnknown } from "../canonical";
 import { Rule, StringRule } from "./rules";
 
 const SHORTER = "send a shorter message, or split it into the initial message and later messages.";

@@ -13,6 +13,7 @@
  * as data.
  */
 import { parseArn } from "../arn";
+import { isAbsent, isGiven, isRecord, isUnknown } from "../canonical";
 import {
   KEY_CHARACTERS,
   lengthOf,
@@ -39,7 +40,6 @@ import {
   complaint,
   unknownMembers,
 } from "./problems";
-import { isAbsent, isGiven, isRecord, isUnknown } from "../canonical";
 import { checkKey, checkValue, KeyRule, Rule } from "./rules";
 
 const TOP_LEVEL_KEYS: KeyRule = {
