@@ -19,3 +19,59 @@ export function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+/**
+ * A seeded source of numbers in [0, 1) (mulberry32), for simulations that must repeat exactly.
+ */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The spread of finish times (slowest host / fastest) when every token of a shared bucket goes to
+ * a host picked at random among those with calls left: what K hosts that share the bucket fairly,
+ * but without coordinating, can expect from chance alone. N calls split evenly; the first `burst`
+ * tokens at once, then one every 1 / `rate` seconds; a host finishes with its last token.
+ *
+ * Returns the mean spread over `runs` seeded runs, and the share of runs whose spread is at most
+ * `goal`.
+ */
+export function randomAllocationSpread(
+  k: number,
+  n: number,
+  rate: number,
+  burst: number,
+  goal: number,
+  runs = 2000,
+): { mean: number; withinGoal: number } {
+  const random = seeded(k * 1_000_003 + n);
+  let sum = 0;
+  let within = 0;
+  for (let run = 0; run < runs; run++) {
+    const left = Array.from({ length: k }, (_, h) => Math.floor(n / k) + (h < n % k ? 1 : 0));
+    const open = left.map((_, h) => h);
+    const finishes: number[] = [];
+    for (let token = 0; token < n; token++) {
+      const at = Math.max(1, token - burst + 1) / rate;
+      const pick = Math.floor(random() * open.length);
+      const host = open[pick];
+      left[host] -= 1;
+      if (left[host] === 0) {
+        finishes[host] = at;
+        open[pick] = open[open.length - 1];
+        open.pop();
+      }
+    }
+    const spread = Math.max(...finishes) / Math.min(...finishes);
+    sum += spread;
+    within += spread <= goal ? 1 : 0;
+  }
+  return { mean: sum / runs, withinGoal: within / runs };
+}

@@ -15,6 +15,11 @@
  * achieved rate = S / wall, S = successful StartOutboundChatContact calls
  * ideal wall    = (S − burst) / rate   (the bucket's burst is free, the rest comes at `rate`)
  * ratio         = ideal wall / wall    (1.0 is the physical limit; S = N when nothing failed)
+ * first Start   = the first StartOutboundChatContact the emulator receives, after the first Create
+ *                 the engine sends: the host is still answering the Checks of the other resources
+ *                 (and the naive provider waits as long), so the bucket's refill of that time is lost
+ *                 to every provider alike
+ * ratio from the first Start = ideal wall / (wall − first Start): the pacer's share of the wall
  */
 import { Engine } from "../../harness";
 import {
@@ -67,6 +72,10 @@ export interface BulkMeasure {
   readonly idealWallSeconds: number;
   /** ideal wall / wall. */
   readonly ratio: number;
+  /** From the first Create the engine sent to the first StartOutboundChatContact received. */
+  readonly firstStartSeconds: number;
+  /** ideal wall / (wall − first Start). */
+  readonly ratioFromFirstStart: number;
   readonly failedResources: number;
   /** The distinct errors of failed resources and how many resources each failed. */
   readonly failureReasons: Record<string, number>;
@@ -115,10 +124,9 @@ export async function measureBulk(bulkCase: BulkCase): Promise<BulkMeasure> {
     const started = performance.now();
     const reports = await engine.up(registrations);
     const upWallSeconds = (performance.now() - started) / 1000;
+    const firstCreateAt = Math.min(...creates.map((create) => create.startedAt));
     const wallSeconds =
-      (Math.max(...creates.map((create) => create.endedAt)) -
-        Math.min(...creates.map((create) => create.startedAt))) /
-      1000;
+      (Math.max(...creates.map((create) => create.endedAt)) - firstCreateAt) / 1000;
     const hostPeakRssBytes = sampler.stop();
     const hostVmHwmBytes = statusBytes(pid, "VmHWM");
 
@@ -128,6 +136,11 @@ export async function measureBulk(bulkCase: BulkCase): Promise<BulkMeasure> {
       (call) => call.operation === "StartOutboundChatContact" && call.outcome === "ok",
     );
     const firstAt = Math.min(...calls.log.map((call) => call.at));
+    // The emulator's log is in epoch milliseconds; the creates are timed with performance.now().
+    const firstStartAt = Math.min(
+      ...calls.log.filter((call) => call.operation === "StartOutboundChatContact").map((c) => c.at),
+    );
+    const firstStartSeconds = (firstStartAt - (performance.timeOrigin + firstCreateAt)) / 1000;
     const successfulStartsPerSecond: number[] = [];
     for (const start of starts) {
       const second = Math.floor((start.at - firstAt) / 1000);
@@ -160,6 +173,8 @@ export async function measureBulk(bulkCase: BulkCase): Promise<BulkMeasure> {
       achievedRatePerSecond: successfulStarts / wallSeconds,
       idealWallSeconds,
       ratio: idealWallSeconds / wallSeconds,
+      firstStartSeconds,
+      ratioFromFirstStart: idealWallSeconds / (wallSeconds - firstStartSeconds),
       failedResources: failed.length,
       failureReasons,
       contacts: contacts.length,
@@ -204,6 +219,10 @@ function rowsOf(measure: BulkMeasure): Row[] {
       `${measure.ratio.toFixed(3)} (ideal ${measure.idealWallSeconds.toFixed(2)} s)`,
       `≥ ${ratioGoal(measure.case)}`,
       measure.ratio >= ratioGoal(measure.case),
+    ),
+    row(
+      "first Start after the first Create; ratio from the first Start",
+      `${measure.firstStartSeconds.toFixed(2)} s; ${measure.ratioFromFirstStart.toFixed(3)}`,
     ),
     row("failed resources", String(measure.failedResources), "0", measure.failedResources === 0),
     row(

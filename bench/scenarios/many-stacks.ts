@@ -16,7 +16,9 @@
  *                   a bucket of its own at the same rate and burst, so it does not lower the ideal
  * aggregate ratio = ideal wall / create wall
  * finish of host h = its last Create answered, counted from the first Create any host sent
- * spread          = slowest finish / fastest finish
+ * spread          = slowest finish / fastest finish, beside the spread chance alone gives when each
+ *                   token goes to a random host with calls left (`randomAllocationSpread`): the
+ *                   floor for hosts that share fairly without coordinating
  * throttled per success = ThrottlingException answers (StartOutboundChatContact + DescribeContact)
  *                   / contacts made
  */
@@ -33,7 +35,7 @@ import {
 import { RssSampler, startHost, statusBytes, TimedCreate, timeCreates } from "../host-process";
 import { installedProject } from "../installed";
 import { bytes, Row, ScenarioResult } from "../report";
-import { round } from "../stats";
+import { randomAllocationSpread, round } from "../stats";
 
 export interface RateCase {
   readonly count: number;
@@ -283,6 +285,9 @@ function rowsOf(measure: ManyStacksMeasure): Row[] {
       `≤ ${SPREAD_GOAL}`,
       measure.met.spread,
     ),
+    ...(good
+      ? [row("spread by chance alone: mean; runs within the goal", chanceSpread(measure.case))]
+      : []),
     row(
       "throttled calls per contact",
       `${measure.throttledPerSuccess.toFixed(2)} (Start ${measure.throttledStarts}, Describe ` +
@@ -292,6 +297,12 @@ function rowsOf(measure: ManyStacksMeasure): Row[] {
     ),
     row("host peak RSS, each host", megabytes(measure.hostPeakRssBytes)),
   ];
+}
+
+/** The spread a random allocation of the bucket's tokens gives for this case (see the header). */
+function chanceSpread({ k, count, ratePerSecond, burst }: ManyStacksCase): string {
+  const chance = randomAllocationSpread(k, count, ratePerSecond, burst, SPREAD_GOAL);
+  return `${chance.mean.toFixed(2)}; ${(chance.withinGoal * 100).toFixed(0)}% of 2000 runs ≤ ${SPREAD_GOAL}`;
 }
 
 const yes = (met: boolean) => (met ? "yes" : "NO");
