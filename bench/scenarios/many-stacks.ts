@@ -16,6 +16,8 @@
  *                   a bucket of its own at the same rate and burst, so it does not lower the ideal
  * aggregate ratio = ideal wall / create wall
  * finish of host h = its last Create answered, counted from the first Create any host sent
+ * start of host h = its first Create sent, on the same clock: the hosts' Checks end at different
+ *                   times, and a stack that starts first has the bucket's burst to itself
  * spread          = slowest finish / fastest finish, beside the spread chance alone gives when each
  *                   token goes to a random host with calls left (`randomAllocationSpread`): the
  *                   floor for hosts that share fairly without coordinating
@@ -78,6 +80,8 @@ export interface ManyStacksMeasure {
   readonly contacts: number;
   /** Contacts beyond the first for the same resource. */
   readonly duplicates: number;
+  /** Each host's first Create sent, in seconds from the first Create any host sent. */
+  readonly hostStartSeconds: number[];
   /** Each host's finish, in seconds from the first Create any host sent. */
   readonly hostFinishSeconds: number[];
   readonly spread: number;
@@ -200,6 +204,9 @@ export async function measureManyStacks(
       (run) => (Math.max(...run.creates.map((create) => create.endedAt)) - firstSent) / 1000,
     );
     const spread = Math.max(...hostFinishSeconds) / Math.min(...hostFinishSeconds);
+    const hostStartSeconds = hosts.map(
+      (run) => (Math.min(...run.creates.map((create) => create.startedAt)) - firstSent) / 1000,
+    );
 
     const { counts } = emulator.calls();
     const starts = counts.StartOutboundChatContact ?? {};
@@ -235,6 +242,7 @@ export async function measureManyStacks(
       contacts: contacts.length,
       duplicates,
       hostFinishSeconds,
+      hostStartSeconds,
       spread,
       throttledStarts,
       throttledDescribes,
@@ -288,6 +296,10 @@ function rowsOf(measure: ManyStacksMeasure): Row[] {
     ...(good
       ? [row("spread by chance alone: mean; runs within the goal", chanceSpread(measure.case))]
       : []),
+    row(
+      "first Create of each host, from the first any host sent",
+      measure.hostStartSeconds.map((seconds) => `${seconds.toFixed(2)} s`).join(" / "),
+    ),
     row(
       "throttled calls per contact",
       `${measure.throttledPerSuccess.toFixed(2)} (Start ${measure.throttledStarts}, Describe ` +
@@ -372,6 +384,7 @@ export function manyStacksEntries(measures: readonly ManyStacksMeasure[]) {
     throttledStarts: measure.throttledStarts,
     throttledDescribes: measure.throttledDescribes,
     hostFinishSeconds: measure.hostFinishSeconds.map((seconds) => round(seconds, 3)),
+    hostStartSeconds: measure.hostStartSeconds.map((seconds) => round(seconds, 3)),
     hostPeakRssBytes: measure.hostPeakRssBytes,
     failureReasons: measure.failureReasons,
     met: measure.met,
