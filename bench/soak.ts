@@ -27,6 +27,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { ConnectEmulator, FaultSpec, OperationName } from "../emulator";
 import { Engine, ProviderHost, Registration, StepReport } from "../harness";
+import { seededRandom } from "../test/aws/fixtures";
 import { awsEnv, REPO_ROOT, RESOURCE_ATTRIBUTE, STACK_CONFIG, startEmulator } from "./fixtures";
 import { startHost } from "./host-process";
 import { installedProject, removeInstalledProject } from "./installed";
@@ -55,19 +56,7 @@ const MAX_ROUNDS = numberFromEnv("SOAK_MAX_ROUNDS", 20);
 /** The host's request timeout: a delay fault longer than this is an answer the client never gets. */
 const REQUEST_TIMEOUT_SECONDS = 3;
 
-/** mulberry32: a small seeded generator, uniform in [0, 1). */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
-const random = generator(SEED);
+const random = seededRandom(SEED);
 const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 

@@ -1,4 +1,5 @@
 /** Small statistics over lists of numbers. */
+import { seededRandom } from "../test/aws/fixtures";
 
 /** The q-quantile (0..1) by the nearest-rank method; NaN for an empty list. */
 export function quantile(values: readonly number[], q: number): number {
@@ -21,20 +22,6 @@ export function round(value: number, digits = 2): number {
 }
 
 /**
- * A seeded source of numbers in [0, 1) (mulberry32), for simulations that must repeat exactly.
- */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
  * The spread of finish times (slowest host / fastest) when every token of a shared bucket goes to
  * a host picked at random among those with calls left: what K hosts that share the bucket fairly,
  * but without coordinating, can expect from chance alone. N calls split evenly; the first `burst`
@@ -51,7 +38,7 @@ export function randomAllocationSpread(
   goal: number,
   runs = 2000,
 ): { mean: number; withinGoal: number } {
-  const random = seeded(k * 1_000_003 + n);
+  const random = seededRandom(k * 1_000_003 + n);
   let sum = 0;
   let within = 0;
   for (let run = 0; run < runs; run++) {

@@ -1,23 +1,7 @@
 import assert from "node:assert/strict";
-import { randomAllocationSpread, seeded } from "../../bench/stats";
+import { randomAllocationSpread } from "../../bench/stats";
 
 describe("bench statistics", () => {
-  it("seeded gives the same numbers in [0, 1) for the same seed, and others for another", () => {
-    const first = seeded(7);
-    const again = seeded(7);
-    const other = seeded(8);
-    const numbers = Array.from({ length: 1000 }, () => first());
-    assert.deepEqual(
-      Array.from({ length: 1000 }, () => again()),
-      numbers,
-    );
-    assert.notDeepEqual(
-      Array.from({ length: 1000 }, () => other()),
-      numbers,
-    );
-    assert.ok(numbers.every((value) => value >= 0 && value < 1));
-  });
-
   describe("randomAllocationSpread", () => {
     it("is 1 for one host, whatever the luck", () => {
       assert.deepEqual(randomAllocationSpread(1, 60, 2, 5, 1.5, 50), { mean: 1, withinGoal: 1 });
