@@ -30,13 +30,16 @@ export function round(value: number, digits = 2): number {
  * Returns the mean spread over `runs` seeded runs, and the share of runs whose spread is at most
  * `goal`.
  */
+/** How many seeded runs {@link randomAllocationSpread} averages over, unless told. */
+export const CHANCE_RUNS = 2000;
+
 export function randomAllocationSpread(
   k: number,
   n: number,
   rate: number,
   burst: number,
   goal: number,
-  runs = 2000,
+  runs = CHANCE_RUNS,
 ): { mean: number; withinGoal: number } {
   const random = seededRandom(k * 1_000_003 + n);
   let sum = 0;

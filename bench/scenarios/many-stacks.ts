@@ -37,7 +37,7 @@ import {
 import { RssSampler, startHost, statusBytes, TimedCreate, timeCreates } from "../host-process";
 import { installedProject } from "../installed";
 import { bytes, Row, ScenarioResult } from "../report";
-import { randomAllocationSpread, round } from "../stats";
+import { CHANCE_RUNS, randomAllocationSpread, round } from "../stats";
 
 export interface RateCase {
   readonly count: number;
@@ -314,7 +314,7 @@ function rowsOf(measure: ManyStacksMeasure): Row[] {
 /** The spread a random allocation of the bucket's tokens gives for this case (see the header). */
 function chanceSpread({ k, count, ratePerSecond, burst }: ManyStacksCase): string {
   const chance = randomAllocationSpread(k, count, ratePerSecond, burst, SPREAD_GOAL);
-  return `${chance.mean.toFixed(2)}; ${(chance.withinGoal * 100).toFixed(0)}% of 2000 runs ≤ ${SPREAD_GOAL}`;
+  return `${chance.mean.toFixed(2)}; ${(chance.withinGoal * 100).toFixed(0)}% of ${CHANCE_RUNS} runs ≤ ${SPREAD_GOAL}`;
 }
 
 const yes = (met: boolean) => (met ? "yes" : "NO");
