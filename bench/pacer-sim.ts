@@ -19,6 +19,7 @@
 import { InFlightLimit } from "../provider/aws/in-flight";
 import { Pacer } from "../provider/aws/pacing";
 import { FakeClock, FakeThrottlingService, seededRandom } from "../test/aws/fixtures";
+import { shareOf } from "./stats";
 
 export interface SimCase {
   /** Hosts (stacks). */
@@ -67,7 +68,7 @@ export async function simulate(row: SimCase, options: SimOptions): Promise<SimRe
   const finishes: number[] = [];
   let failed = 0;
   const hosts = Array.from({ length: row.k }, async (_, h) => {
-    const share = Math.floor(row.count / row.k) + (h < row.count % row.k ? 1 : 0);
+    const share = shareOf(row.count, row.k, h);
     const limit = new InFlightLimit();
     const hostRandom = seededRandom(options.seed * 1000 + h);
     const startPacer = new Pacer({ clock, random: hostRandom, limit, maxInFlight: 16 });

@@ -21,6 +21,14 @@ export function round(value: number, digits = 2): number {
   return Math.round(value * factor) / factor;
 }
 
+/** The number of calls host `h` of `k` makes: `count` split as evenly as it goes. */
+export function shareOf(count: number, k: number, h: number): number {
+  return Math.floor(count / k) + (h < count % k ? 1 : 0);
+}
+
+/** How many seeded runs {@link randomAllocationSpread} averages over, unless told. */
+export const CHANCE_RUNS = 2000;
+
 /**
  * The spread of finish times (slowest host / fastest) when every token of a shared bucket goes to
  * a host picked at random among those with calls left: what K hosts that share the bucket fairly,
@@ -30,9 +38,6 @@ export function round(value: number, digits = 2): number {
  * Returns the mean spread over `runs` seeded runs, and the share of runs whose spread is at most
  * `goal`.
  */
-/** How many seeded runs {@link randomAllocationSpread} averages over, unless told. */
-export const CHANCE_RUNS = 2000;
-
 export function randomAllocationSpread(
   k: number,
   n: number,
@@ -45,7 +50,7 @@ export function randomAllocationSpread(
   let sum = 0;
   let within = 0;
   for (let run = 0; run < runs; run++) {
-    const left = Array.from({ length: k }, (_, h) => Math.floor(n / k) + (h < n % k ? 1 : 0));
+    const left = Array.from({ length: k }, (_, h) => shareOf(n, k, h));
     const open = left.map((_, h) => h);
     const finishes: number[] = [];
     for (let token = 0; token < n; token++) {

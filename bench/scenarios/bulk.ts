@@ -135,15 +135,13 @@ export async function measureBulk(bulkCase: BulkCase): Promise<BulkMeasure> {
     const starts = calls.log.filter(
       (call) => call.operation === "StartOutboundChatContact" && call.outcome === "ok",
     );
-    const firstAt = Math.min(...calls.log.map((call) => call.at));
-    // The emulator's log is in epoch milliseconds; the creates are timed with performance.now().
-    const firstStartAt = Math.min(
-      ...calls.log.filter((call) => call.operation === "StartOutboundChatContact").map((c) => c.at),
-    );
+    // A create's first call is its Start, so the log's first call is the first Start. The log is
+    // in epoch milliseconds; the creates are timed with performance.now().
+    const firstStartAt = Math.min(...calls.log.map((call) => call.at));
     const firstStartSeconds = (firstStartAt - (performance.timeOrigin + firstCreateAt)) / 1000;
     const successfulStartsPerSecond: number[] = [];
     for (const start of starts) {
-      const second = Math.floor((start.at - firstAt) / 1000);
+      const second = Math.floor((start.at - firstStartAt) / 1000);
       while (successfulStartsPerSecond.length <= second) {
         successfulStartsPerSecond.push(0);
       }

@@ -37,7 +37,7 @@ import {
 import { RssSampler, startHost, statusBytes, TimedCreate, timeCreates } from "../host-process";
 import { installedProject } from "../installed";
 import { bytes, Row, ScenarioResult } from "../report";
-import { CHANCE_RUNS, randomAllocationSpread, round } from "../stats";
+import { CHANCE_RUNS, randomAllocationSpread, round, shareOf } from "../stats";
 
 export interface RateCase {
   readonly count: number;
@@ -95,11 +95,6 @@ export interface ManyStacksMeasure {
     readonly spread: boolean;
     readonly throttledPerSuccess: boolean;
   };
-}
-
-/** The number of contacts host `h` of `k` creates: N split as evenly as it goes. */
-export function shareOf(count: number, k: number, h: number): number {
-  return Math.floor(count / k) + (h < count % k ? 1 : 0);
 }
 
 export function caseLabel({ kind, k, count, ratePerSecond, burst }: ManyStacksCase): string {
