@@ -31,10 +31,13 @@ const { LanguageServer } = fromProgram("@pulumi/pulumi/automation/server");
 const langrpc = fromProgram("@pulumi/pulumi/proto/language_grpc_pb");
 const grpcChannelOptions = fromProgram("@pulumi/pulumi/runtime").grpcChannelOptions || {};
 
-// The program's exports become the stack's outputs, as with pulumi-language-nodejs.
+// The program's exports become the stack's outputs, as with pulumi-language-nodejs. The CLI runs
+// it once per pass (the preview of an `up`, then the update): load it anew each time.
 const program = async () => {
+  delete require.cache[programFile];
   const loaded = require(programFile);
-  const exported = loaded && loaded.__esModule && loaded.default !== undefined ? loaded.default : loaded;
+  const exported =
+    loaded && loaded.__esModule && loaded.default !== undefined ? loaded.default : loaded;
   return typeof exported === "function" ? exported() : loaded;
 };
 

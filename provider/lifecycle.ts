@@ -14,7 +14,8 @@ import { awsErrorNameOf, isContactGone } from "./aws/errors";
 import { sameValue } from "./canonical";
 import { classifyChanges, reusedClientTokenProblem } from "./diff-rules";
 import { resolveRegion } from "./region";
-import { comparable, deriveClientToken, identityOf, instanceIdOf, toStartRequest } from "./request";
+import { instanceIdOf } from "./arguments";
+import { comparable, deriveClientToken, identityOf, toStartRequest } from "./request";
 import { ContactInputs, ContactOutputs, InputProblem } from "./types";
 import { validateInputs } from "./validation/inputs";
 

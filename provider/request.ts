@@ -3,124 +3,24 @@
  * as left out), and the ClientToken derived from it: what one intended send is.
  */
 import { createHash } from "crypto";
-import type {
-  SegmentAttributeValue as ApiSegmentAttributeValue,
-  StartOutboundChatContactCommandInput,
-} from "@aws-sdk/client-connect";
-import { parseContactFlowRef, parseInstanceRef } from "./arn";
+import { ARGUMENT_ENTRIES, contentTypesOf, StartRequest } from "./arguments";
 import { canonicalJson } from "./canonical";
-import {
-  DEFAULT_CHAT_DURATION_MINUTES,
-  DEFAULT_CONTENT_TYPES,
-  DESTINATION_ENDPOINT_TYPE,
-  SOURCE_ENDPOINT_TYPE,
-  SUBTYPE_BY_CHANNEL,
-  SUBTYPE_KEY,
-} from "./limits";
-import { ContactInputs, SegmentAttributeValue } from "./types";
+import { DEFAULT_CHAT_DURATION_MINUTES, DEFAULT_CONTENT_TYPES } from "./limits";
+import { ContactInputs } from "./types";
 
-/** The request without its ClientToken, which is added at create time. */
-export type StartRequest = Omit<StartOutboundChatContactCommandInput, "ClientToken">;
-
-/** The instance ID, whether `instanceId` was given as an ID or as an instance ARN. */
-export function instanceIdOf(instanceId: string): string {
-  return parseInstanceRef(instanceId)?.instanceId ?? instanceId;
-}
-
-/** The contact flow ID, whether `contactFlowId` was given as an ID or as a contact-flow ARN. */
-export function contactFlowIdOf(contactFlowId: string): string {
-  return parseContactFlowRef(contactFlowId)?.contactFlowId ?? contactFlowId;
-}
-
-/**
- * The `connect:Subtype` the contact is sent with: from `channel`, or from `segmentAttributes` when
- * `channel` is left out (check makes sure the two agree when both are given).
- */
-export function subtypeOf(inputs: ContactInputs): string | undefined {
-  if (inputs.channel) {
-    return SUBTYPE_BY_CHANNEL[inputs.channel];
-  }
-  return inputs.segmentAttributes?.[SUBTYPE_KEY]?.valueString;
-}
-
-/** SegmentAttributes as the API takes them, with `connect:Subtype` set from `channel`. */
-export function segmentAttributesOf(
-  inputs: ContactInputs,
-): Record<string, ApiSegmentAttributeValue> {
-  const mapped: Record<string, ApiSegmentAttributeValue> = {};
-  for (const [key, value] of Object.entries(inputs.segmentAttributes ?? {})) {
-    mapped[key] = toApiSegmentValue(value);
-  }
-  const subtype = subtypeOf(inputs);
-  if (subtype !== undefined) {
-    mapped[SUBTYPE_KEY] = { ValueString: subtype };
-  }
-  return mapped;
-}
-
-function toApiSegmentValue(value: SegmentAttributeValue): ApiSegmentAttributeValue {
-  const mapped: ApiSegmentAttributeValue = {};
-  if (value.valueString !== undefined) mapped.ValueString = value.valueString;
-  if (value.valueInteger !== undefined) mapped.ValueInteger = value.valueInteger;
-  if (value.valueArn !== undefined) mapped.ValueArn = value.valueArn;
-  if (value.valueList !== undefined) mapped.ValueList = value.valueList.map(toApiSegmentValue);
-  if (value.valueMap !== undefined) {
-    mapped.ValueMap = Object.fromEntries(
-      Object.entries(value.valueMap).map(([key, nested]) => [key, toApiSegmentValue(nested)]),
-    );
-  }
-  return mapped;
-}
+export type { StartRequest };
 
 /** The StartOutboundChatContact request for checked inputs, with every default filled in. */
 export function toStartRequest(inputs: ContactInputs): StartRequest {
-  const request: StartRequest = {
-    InstanceId: instanceIdOf(inputs.instanceId),
-    ContactFlowId: contactFlowIdOf(inputs.contactFlowId),
-    SourceEndpoint: {
-      Type: inputs.sourceEndpoint.type ?? SOURCE_ENDPOINT_TYPE,
-      Address: inputs.sourceEndpoint.address,
-    },
-    DestinationEndpoint: {
-      Type: inputs.destinationEndpoint.type ?? DESTINATION_ENDPOINT_TYPE,
-      Address: inputs.destinationEndpoint.address,
-    },
-    SegmentAttributes: segmentAttributesOf(inputs),
-  } as StartRequest;
-  const optional: Partial<StartRequest> = {
-    Attributes: inputs.attributes,
-    ChatDurationInMinutes: inputs.chatDurationInMinutes,
-    ParticipantDetails: inputs.participantDetails && {
-      DisplayName: inputs.participantDetails.displayName,
-    },
-    InitialSystemMessage: inputs.initialSystemMessage && {
-      ContentType: inputs.initialSystemMessage.contentType,
-      Content: inputs.initialSystemMessage.content,
-    },
-    InitialTemplatedSystemMessage: inputs.initialTemplatedSystemMessage && {
-      KnowledgeBaseId: inputs.initialTemplatedSystemMessage.knowledgeBaseId,
-      MessageTemplateId: inputs.initialTemplatedSystemMessage.messageTemplateId,
-      TemplateAttributes: {
-        CustomAttributes: inputs.initialTemplatedSystemMessage.templateAttributes.customAttributes,
-        CustomerProfileAttributes:
-          inputs.initialTemplatedSystemMessage.templateAttributes.customerProfileAttributes,
-      },
-    },
-    RelatedContactId: inputs.relatedContactId,
-    SupportedMessagingContentTypes: inputs.supportedMessagingContentTypes,
-  };
-  for (const [key, value] of Object.entries(optional)) {
+  const request: Record<string, unknown> = {};
+  for (const [, argument] of ARGUMENT_ENTRIES) {
+    const value = argument.member && argument.request?.(inputs);
     // Pulumi may deliver a member left out as null: it is no member.
     if (value !== undefined && value !== null) {
-      (request as Record<string, unknown>)[key] = value;
+      request[argument.member!] = value;
     }
   }
-  return request;
-}
-
-/** The supported content types as a set: sorted, each once, the service's default when absent. */
-export function contentTypesOf(types: readonly string[] | undefined | null): string[] {
-  return types ? [...new Set(types)].sort() : [...DEFAULT_CONTENT_TYPES];
+  return request as StartRequest;
 }
 
 /**

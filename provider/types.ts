@@ -169,27 +169,6 @@ export interface ContactInputs {
   readonly __urn?: string;
 }
 
-/** Every argument of the resource, in the order of the API reference. */
-export const CONTACT_ARGUMENTS = [
-  "instanceId",
-  "contactFlowId",
-  "sourceEndpoint",
-  "destinationEndpoint",
-  "channel",
-  "segmentAttributes",
-  "attributes",
-  "chatDurationInMinutes",
-  "participantDetails",
-  "initialSystemMessage",
-  "initialTemplatedSystemMessage",
-  "relatedContactId",
-  "supportedMessagingContentTypes",
-  "clientToken",
-  "triggers",
-  "onDelete",
-  "region",
-] as const satisfies readonly (keyof ContactInputs)[];
-
 /** What the provider stores after create, update and read. */
 export interface ContactOutputs extends ContactInputs {
   /** The ContactId StartOutboundChatContact answered with; also the resource id. */

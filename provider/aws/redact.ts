@@ -16,6 +16,7 @@
  *   operation, never a value of the request.
  * The original error is not kept (not even as `cause`), since its message may hold any of these.
  */
+import { START_REQUEST_MEMBER_PATHS } from "../arguments";
 
 /** What an error of the AWS SDK may carry. */
 interface AwsErrorShape {
@@ -37,34 +38,11 @@ export interface AwsErrorFacts {
 
 /**
  * The members of the requests this package sends, as AWS names them in validation messages
- * (camelCased, nested members joined with dots), from the API model. Map keys are not members.
+ * (camelCased, nested members joined with dots): StartOutboundChatContact's from the table of
+ * arguments, and those of the other operations. Map keys are not members.
  */
 export const REQUEST_MEMBER_PATHS: readonly string[] = [
-  "sourceEndpoint",
-  "sourceEndpoint.type",
-  "sourceEndpoint.address",
-  "destinationEndpoint",
-  "destinationEndpoint.type",
-  "destinationEndpoint.address",
-  "instanceId",
-  "segmentAttributes",
-  "attributes",
-  "contactFlowId",
-  "chatDurationInMinutes",
-  "participantDetails",
-  "participantDetails.displayName",
-  "initialSystemMessage",
-  "initialSystemMessage.contentType",
-  "initialSystemMessage.content",
-  "initialTemplatedSystemMessage",
-  "initialTemplatedSystemMessage.knowledgeBaseId",
-  "initialTemplatedSystemMessage.messageTemplateId",
-  "initialTemplatedSystemMessage.templateAttributes",
-  "initialTemplatedSystemMessage.templateAttributes.customAttributes",
-  "initialTemplatedSystemMessage.templateAttributes.customerProfileAttributes",
-  "relatedContactId",
-  "supportedMessagingContentTypes",
-  "clientToken",
+  ...START_REQUEST_MEMBER_PATHS,
   "contactId",
   "initialContactId",
   "disconnectReason",

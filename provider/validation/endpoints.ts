@@ -67,7 +67,7 @@ function endpoint(side: "source" | "destination", type: string, address: StringR
   };
 }
 
-export const sourceEndpoint: Rule = endpoint("source", SOURCE_ENDPOINT_TYPE, {
+export const sourceEndpointRule: Rule = endpoint("source", SOURCE_ENDPOINT_TYPE, {
   kind: "string",
   max: MAX_ENDPOINT_ADDRESS_LENGTH,
   what: "a phone number ARN",
@@ -103,7 +103,7 @@ function notE164(text: string, property: string, why: string): InputProblem {
   );
 }
 
-export const destinationEndpoint: Rule = endpoint("destination", DESTINATION_ENDPOINT_TYPE, {
+export const destinationEndpointRule: Rule = endpoint("destination", DESTINATION_ENDPOINT_TYPE, {
   kind: "string",
   max: MAX_ENDPOINT_ADDRESS_LENGTH,
   what: "a phone number",

@@ -1,8 +1,9 @@
 /**
- * The table of the resource's arguments: for each, in the order problems are reported, the rule
- * of its value (`rules.ts`) and the rules that relate it to other arguments (`cross-field.ts`).
- * Every limit comes from `limits.ts`; what a rule cannot say as data is a `form` beside it. The
- * endpoints' and the messages' rules are in `endpoints.ts` and `messages.ts`.
+ * The rules of the arguments' values that fit in a few lines (`rules.ts` says what a rule is):
+ * the identifiers, the attributes, the scalar settings. Every limit comes from `limits.ts`; what a
+ * rule cannot say as data is a `form` beside it. The endpoints', the messages' and the segment
+ * attributes' rules are in `endpoints.ts`, `messages.ts` and `segment-attributes.ts`; which
+ * argument has which rule is the table in `../arguments.ts`.
  */
 import { isRegion, parseContactFlowRef, parseInstanceRef } from "../arn";
 import { isUnknown } from "../canonical";
@@ -19,36 +20,8 @@ import {
   MAX_INSTANCE_ID_LENGTH,
   MIN_CHAT_DURATION_MINUTES,
 } from "../limits";
-import { ContactInputs, InputProblem } from "../types";
-import {
-  channelAgreesWithSubtype,
-  channelOrSubtypeGiven,
-  flowOfTheInstance,
-  regionOfTheArns,
-} from "./cross-field";
-import { destinationEndpoint, numberIsValid, sourceEndpoint } from "./endpoints";
-import {
-  initialSystemMessage,
-  initialTemplatedSystemMessage,
-  onlyOneInitialMessage,
-  supportedMessagingContentTypes,
-} from "./messages";
 import { complaint, formatNumber, quote } from "./problems";
-import { checkValue, KeyRule, Rule, StringRule } from "./rules";
-import { checkSegmentAttributes, subtypeIsStarted } from "./segment-attributes";
-
-/** An argument of the resource: its rule, and the rules relating it to the others. */
-interface Field {
-  readonly name: keyof ContactInputs;
-  readonly rule: Rule;
-  /**
-   * Rules relating the argument to the others, or to the inputs stored in state.
-   * @default - none
-   */
-  readonly related?: ReadonlyArray<
-    (inputs: Record<string, unknown>, stored: StoredInputs) => InputProblem[]
-  >;
-}
+import { KeyRule, Rule, StringRule } from "./rules";
 
 const INSTANCE_ARN_FORM = "arn:aws:connect:<region>:<account>:instance/<instanceId>";
 const FLOW_ARN_FORM = `${INSTANCE_ARN_FORM}/contact-flow/<contactFlowId>`;
@@ -72,7 +45,7 @@ function identifier(
   };
 }
 
-const instanceId = identifier(
+export const instanceIdRule = identifier(
   {
     what: "an instance ID or ARN",
     required: "the Amazon Connect instance to start the contact in",
@@ -85,7 +58,7 @@ const instanceId = identifier(
   (s) => parseInstanceRef(s) !== undefined,
 );
 
-const contactFlowId = identifier(
+export const contactFlowIdRule = identifier(
   {
     what: "a contact flow ID or ARN",
     required: "the flow that runs the new contact",
@@ -115,7 +88,7 @@ function attributeValue(fix: string): StringRule {
   };
 }
 
-const attributes: Rule = {
+export const attributesRule: Rule = {
   kind: "map",
   what: "a map of strings to strings",
   fix: "give attributes as an object of string keys to string values.",
@@ -145,144 +118,87 @@ const attributes: Rule = {
   },
 };
 
-/** Every argument, in the order of ContactInputs, which is the order problems are reported in. */
-export const FIELDS: readonly Field[] = [
-  { name: "instanceId", rule: instanceId },
-  { name: "contactFlowId", rule: contactFlowId, related: [flowOfTheInstance] },
-  { name: "sourceEndpoint", rule: sourceEndpoint },
-  { name: "destinationEndpoint", rule: destinationEndpoint, related: [numberIsValid] },
-  {
-    name: "channel",
-    rule: {
-      kind: "oneOf",
-      values: CHANNELS,
-      what: "the channel",
-      fix: 'set channel to "SMS" or "WhatsApp".',
-    },
-    related: [channelOrSubtypeGiven, channelAgreesWithSubtype],
-  },
-  {
-    name: "segmentAttributes",
-    rule: {
-      kind: "custom",
-      check: checkSegmentAttributes,
-    },
-    related: [subtypeIsStarted],
-  },
-  { name: "attributes", rule: attributes },
-  {
-    name: "chatDurationInMinutes",
-    rule: {
-      kind: "integer",
-      min: MIN_CHAT_DURATION_MINUTES,
-      max: MAX_CHAT_DURATION_MINUTES,
-      what: "a whole number of minutes",
-      bounds: `from ${MIN_CHAT_DURATION_MINUTES} (1 hour) to ${formatNumber(MAX_CHAT_DURATION_MINUTES)} (7 days)`,
-      fix: "give a duration in that range, or leave it out for the default of 25 hours.",
-    },
-  },
-  {
-    name: "participantDetails",
-    rule: {
-      kind: "object",
-      what: "{ displayName }",
-      fix: `give the customer's display name, 1 to ${MAX_DISPLAY_NAME_LENGTH} characters.`,
-      members: {
-        displayName: {
-          kind: "string",
-          max: MAX_DISPLAY_NAME_LENGTH,
-          what: "a display name",
-          required: "the customer's display name",
-          reveal: "length",
-          fix: `give the customer's display name, 1 to ${MAX_DISPLAY_NAME_LENGTH} characters.`,
-        },
-      },
-    },
-  },
-  { name: "initialSystemMessage", rule: initialSystemMessage },
-  {
-    name: "initialTemplatedSystemMessage",
-    rule: initialTemplatedSystemMessage,
-    related: [onlyOneInitialMessage],
-  },
-  {
-    name: "relatedContactId",
-    rule: {
-      kind: "string",
-      max: MAX_CONTACT_ID_LENGTH,
-      what: "a contact ID",
-      reveal: "value",
-      fix: "give the ContactId of the contact this one relates to, or leave relatedContactId out.",
-    },
-  },
-  { name: "supportedMessagingContentTypes", rule: supportedMessagingContentTypes },
-  {
-    name: "clientToken",
-    rule: {
-      kind: "string",
-      max: MAX_CLIENT_TOKEN_LENGTH,
-      what: "an idempotency token",
-      reveal: "length",
-      fix:
-        `give a unique token of at most ${MAX_CLIENT_TOKEN_LENGTH} characters, or leave clientToken ` +
-        "out to let the provider derive one from the resource.",
-    },
-  },
-  {
-    name: "triggers",
-    rule: {
-      kind: "list",
-      what: "of any values; a change to them sends a new message",
-      fix: "wrap the value in a list: triggers: [value].",
-    },
-  },
-  {
-    name: "onDelete",
-    rule: {
-      kind: "oneOf",
-      values: ["stop", "retain"],
-      what: "what a delete does with the contact",
-      fix: 'use "stop" to end the contact when the resource is deleted, or "retain" to leave it running.',
-    },
-  },
-  {
-    name: "region",
-    rule: {
-      kind: "string",
-      min: 0,
-      what: "an AWS Region name",
-      reveal: "value",
-      fix: REGION_FIX,
-      form: (text, property) =>
-        isRegion(text)
-          ? []
-          : [
-              complaint(
-                property,
-                'must be an AWS Region name such as "us-east-1", "eu-central-1" or "us-gov-west-1"',
-                quote(text),
-                REGION_FIX,
-              ),
-            ],
-    },
-    related: [regionOfTheArns],
-  },
-];
-
 /** The inputs the resource has in state (`check`'s olds), or undefined for a new resource. */
 export type StoredInputs = Readonly<Record<string, unknown>> | undefined;
 
-/**
- * Every problem of the arguments, field by field, in the table's order. `stored` are the inputs
- * in state, which passed check when they were stored.
- */
-export function checkFields(inputs: Record<string, unknown>, stored: StoredInputs): InputProblem[] {
-  const problems: InputProblem[] = [];
-  for (const { name, rule, related = [] } of FIELDS) {
-    problems.push(...checkValue(inputs[name], name, rule));
-    for (const relate of related) {
-      problems.push(...relate(inputs, stored));
-    }
-  }
-  return problems;
-}
+export const channelRule: Rule = {
+  kind: "oneOf",
+  values: CHANNELS,
+  what: "the channel",
+  fix: 'set channel to "SMS" or "WhatsApp".',
+};
+
+export const chatDurationRule: Rule = {
+  kind: "integer",
+  min: MIN_CHAT_DURATION_MINUTES,
+  max: MAX_CHAT_DURATION_MINUTES,
+  what: "a whole number of minutes",
+  bounds: `from ${MIN_CHAT_DURATION_MINUTES} (1 hour) to ${formatNumber(MAX_CHAT_DURATION_MINUTES)} (7 days)`,
+  fix: "give a duration in that range, or leave it out for the default of 25 hours.",
+};
+
+export const participantDetailsRule: Rule = {
+  kind: "object",
+  what: "{ displayName }",
+  fix: `give the customer's display name, 1 to ${MAX_DISPLAY_NAME_LENGTH} characters.`,
+  members: {
+    displayName: {
+      kind: "string",
+      max: MAX_DISPLAY_NAME_LENGTH,
+      what: "a display name",
+      required: "the customer's display name",
+      reveal: "length",
+      fix: `give the customer's display name, 1 to ${MAX_DISPLAY_NAME_LENGTH} characters.`,
+    },
+  },
+};
+
+export const relatedContactIdRule: Rule = {
+  kind: "string",
+  max: MAX_CONTACT_ID_LENGTH,
+  what: "a contact ID",
+  reveal: "value",
+  fix: "give the ContactId of the contact this one relates to, or leave relatedContactId out.",
+};
+
+export const clientTokenRule: Rule = {
+  kind: "string",
+  max: MAX_CLIENT_TOKEN_LENGTH,
+  what: "an idempotency token",
+  reveal: "length",
+  fix:
+    `give a unique token of at most ${MAX_CLIENT_TOKEN_LENGTH} characters, or leave clientToken ` +
+    "out to let the provider derive one from the resource.",
+};
+
+export const triggersRule: Rule = {
+  kind: "list",
+  what: "of any values; a change to them sends a new message",
+  fix: "wrap the value in a list: triggers: [value].",
+};
+
+export const onDeleteRule: Rule = {
+  kind: "oneOf",
+  values: ["stop", "retain"],
+  what: "what a delete does with the contact",
+  fix: 'use "stop" to end the contact when the resource is deleted, or "retain" to leave it running.',
+};
+
+export const regionRule: Rule = {
+  kind: "string",
+  min: 0,
+  what: "an AWS Region name",
+  reveal: "value",
+  fix: REGION_FIX,
+  form: (text, property) =>
+    isRegion(text)
+      ? []
+      : [
+          complaint(
+            property,
+            'must be an AWS Region name such as "us-east-1", "eu-central-1" or "us-gov-west-1"',
+            quote(text),
+            REGION_FIX,
+          ),
+        ],
+};

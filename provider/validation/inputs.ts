@@ -1,15 +1,17 @@
 /**
  * Pure validation of the provider's inputs, as `check` reports them: no Pulumi, no AWS clients.
- * The rules of each argument are the table in `fields.ts`.
+ * Which rules each argument has is the table in `../arguments.ts`.
  */
+import { ARGUMENT_ENTRIES, ARGUMENT_NAMES } from "../arguments";
 import { isRecord, nonPlainPart } from "../canonical";
-import { CONTACT_ARGUMENTS, InputProblem } from "../types";
+import { InputProblem } from "../types";
+import { StoredInputs } from "./fields";
 import { describeType, memberPath, unknownMembers } from "./problems";
-import { checkFields } from "./fields";
+import { checkValue } from "./rules";
 
 /** Keys the resource or the engine adds, not validated here. */
 const INTERNAL_PROPERTIES = ["__urn", "__provider"];
-const KNOWN_PROPERTIES: readonly string[] = CONTACT_ARGUMENTS;
+const KNOWN_PROPERTIES: readonly string[] = ARGUMENT_NAMES;
 
 /**
  * Checks raw inputs as the engine hands them to a dynamic provider's `check` (plain JSON, any field
@@ -45,7 +47,7 @@ export function validateInputs(
   );
   if (others.length > 0) {
     const given = Object.fromEntries(others.map((key) => [key, inputs[key]]));
-    problems.push(...unknownMembers(given, "", CONTACT_ARGUMENTS, "OutboundChatContact"));
+    problems.push(...unknownMembers(given, "", ARGUMENT_NAMES, "OutboundChatContact"));
   }
   return problems;
 }
@@ -71,6 +73,21 @@ function nonPlainProblems(inputs: Record<string, unknown>): InputProblem[] {
           `${property} must be plain data (strings, numbers, booleans, null, arrays and objects); ` +
           `received ${part}. Fix: pass the value as JSON would write it.`,
       });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Every problem of the arguments, argument by argument, in the table's order. `stored` are the
+ * inputs in state, which passed check when they were stored.
+ */
+function checkFields(inputs: Record<string, unknown>, stored: StoredInputs): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const [name, { rule, related = [] }] of ARGUMENT_ENTRIES) {
+    problems.push(...checkValue(inputs[name], name, rule));
+    for (const relate of related) {
+      problems.push(...relate(inputs, stored));
     }
   }
   return problems;

@@ -89,7 +89,7 @@ export function contentTypesListed(types: unknown[], base: string): InputProblem
 
 const MESSAGE_FIX = "write the message, or leave initialSystemMessage out.";
 
-export const initialSystemMessage: Rule = {
+export const initialSystemMessageRule: Rule = {
   kind: "object",
   what: "{ contentType, content }",
   fix: 'give { contentType: "text/plain", content: "..." }.',
@@ -126,7 +126,7 @@ function templateId(what: string, fix: string): StringRule {
 
 const PROFILE_FIX = "serialize the attributes with JSON.stringify({ ... }).";
 
-export const initialTemplatedSystemMessage: Rule = {
+export const initialTemplatedSystemMessageRule: Rule = {
   kind: "object",
   what: "{ knowledgeBaseId, messageTemplateId, templateAttributes }",
   fix: "give an object.",
@@ -187,7 +187,7 @@ export const initialTemplatedSystemMessage: Rule = {
   },
 };
 
-export const supportedMessagingContentTypes: Rule = {
+export const supportedMessagingContentTypesRule: Rule = {
   kind: "list",
   what: "of content types",
   fix: 'give a list such as ["text/plain", "text/markdown"].',
