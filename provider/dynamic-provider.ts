@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as lifecycle from "./lifecycle";
-import { configureStackRegion } from "./region";
+import { configureSettings, SETTING_NAMES, settingsFromStackConfig } from "./settings";
 import { ContactInputs, ContactOutputs } from "./types";
 
 /**
@@ -11,7 +11,14 @@ import { ContactInputs, ContactOutputs } from "./types";
  * credentials, endpoints and Regions are read when a call is made, in the provider's own process.
  */
 export const contactProvider: pulumi.dynamic.ResourceProvider<ContactInputs, ContactOutputs> = {
-  configure: async (req) => configureStackRegion(req.config.get("aws:region")),
+  configure: async (req) =>
+    configureSettings(
+      settingsFromStackConfig(
+        Object.fromEntries(
+          SETTING_NAMES.map((name) => [`aws:${name}`, req.config.get(`aws:${name}`)]),
+        ),
+      ),
+    ),
   check: async (olds, news) => lifecycle.check(olds, news),
   diff: async (_id, olds, news) => lifecycle.diff(olds, news),
   create: (inputs) => lifecycle.create(inputs.__urn, inputs),

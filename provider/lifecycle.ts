@@ -13,7 +13,7 @@ import {
 import { awsErrorNameOf, isContactGone } from "./aws/errors";
 import { sameValue } from "./canonical";
 import { classifyChanges, reusedClientTokenProblem } from "./diff-rules";
-import { resolveRegion } from "./region";
+import { resolveRegion } from "./settings";
 import { instanceIdOf } from "./arguments";
 import { comparable, deriveClientToken, identityOf, toStartRequest } from "./request";
 import { ContactInputs, ContactOutputs, InputProblem } from "./types";

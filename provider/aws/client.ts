@@ -24,6 +24,8 @@ import type {
   RetryStrategyV2,
   StandardRetryToken,
 } from "@smithy/types";
+import { AwsSettings, currentSettings } from "../settings";
+import { credentialsOption } from "./credentials";
 import { requestTimeoutMsFromEnv } from "./settings";
 import { sdkMayRetry } from "./throttling";
 
@@ -68,25 +70,34 @@ function retryModule(): RetryModule {
 }
 
 /**
- * The clients made so far, by Region. Plain data, not a `Map`: the closure serializer turns a `Map`
- * into an empty object. Emptied by the test hooks (`testing.ts`) only.
+ * The clients made so far, by Region and settings. Plain data, not a `Map`: the closure serializer
+ * turns a `Map` into an empty object. Emptied by the test hooks (`testing.ts`) only.
  */
 export const connectClients: Record<string, ConnectClient> = {};
 
 /**
- * The Amazon Connect client for a Region, made on the first call for that Region and reused after.
+ * The Amazon Connect client for a Region and the AWS settings in force (`settings.ts`: profile,
+ * shared files, roles to assume, the `connect` endpoint, keys), made on the first call for them
+ * and reused after.
  *
  * @param region the AWS Region, such as `us-east-1`
  */
-export function connectClient(region: string): ConnectClient {
-  const existing = connectClients[region];
+export function connectClient(
+  region: string,
+  settings: AwsSettings = currentSettings(),
+): ConnectClient {
+  const key = JSON.stringify([region, settings]);
+  const existing = connectClients[key];
   if (existing !== undefined) {
     return existing;
   }
   const requestHandler = requestHandlerOptions();
   const { ConnectClient: Client } = connectModule();
+  const endpoint = settings.endpoints?.connect;
   const client: ConnectClient = new Client({
     region,
+    ...(endpoint === undefined ? {} : { endpoint }),
+    ...credentialsOption(settings, region),
     customUserAgent: USER_AGENT_SUFFIX,
     // Options, not a handler: the client makes its own NodeHttpHandler from them.
     requestHandler,
@@ -96,7 +107,7 @@ export function connectClient(region: string): ConnectClient {
       sdkRetryStrategy(client.config.maxAttempts, client.config.retryMode),
     ),
   });
-  connectClients[region] = client;
+  connectClients[key] = client;
   return client;
 }
 

@@ -1,8 +1,13 @@
 /**
- * The stack's `aws:region` reaches the provider in its own process: through `Configure`, with no
- * region input and no AWS_REGION in the host's environment.
+ * The stack's AWS settings reach the provider in its own process, through `Configure`, with the
+ * meaning and precedence @pulumi/aws gives them: `aws:region`, `aws:profile` with
+ * `aws:sharedCredentialsFiles` and `aws:sharedConfigFiles` (credentials and the profile's region),
+ * `aws:endpoints` and keys, each over what the environment says.
  */
 import { strict as assert } from "assert";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
 import { ConnectEmulator, DEMO_CONTACT_FLOW_ID } from "../../emulator";
 import { assertSucceeded, awsEnv, Stack, startEmulator, welcomeProgram } from "./fixtures";
 
@@ -68,6 +73,90 @@ describe("stack config", function () {
       assert.match(String(report.error?.message), /aws:region/);
       assert.equal(emulator.calls().log.length, 0);
       assert.equal(stack.engine.resources.length, 0);
+    } finally {
+      await stack.stop();
+    }
+  });
+
+  describe("a profile from shared files the stack names", () => {
+    let dir: string;
+    beforeEach(async () => {
+      dir = await fs.mkdtemp(path.join(os.tmpdir(), "aws-files-"));
+      await fs.writeFile(
+        path.join(dir, "credentials"),
+        `[deploy]\naws_access_key_id = ${emulator.credentials.accessKeyId}\n` +
+          `aws_secret_access_key = ${emulator.credentials.secretAccessKey}\n`,
+      );
+      await fs.writeFile(path.join(dir, "config"), `[profile deploy]\nregion = ${REGION}\n`);
+    });
+    afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+    it("signs with the profile's keys over the environment's, in the profile's region", async () => {
+      // The environment's keys are wrong for the emulator and no Region is set anywhere else:
+      // the call succeeds only with the profile's keys and region.
+      const stack = await Stack.start({
+        emulator,
+        env: {
+          ...awsEnv(emulator, null),
+          AWS_ACCESS_KEY_ID: "AKIDWRONGWRONGWRONG1",
+          AWS_SECRET_ACCESS_KEY: "wrong-secret",
+        },
+        config: {
+          "aws:profile": "deploy",
+          "aws:sharedCredentialsFiles": JSON.stringify([path.join(dir, "credentials")]),
+          "aws:sharedConfigFiles": JSON.stringify([path.join(dir, "config")]),
+        },
+      });
+      try {
+        assertSucceeded(await stack.up(PROGRAM));
+        assert.equal(stack.outputs("welcome").region, REGION);
+        assert.equal(emulator.contacts().length, 1);
+      } finally {
+        await stack.stop();
+      }
+    });
+
+    it("without aws:profile, signs with the environment's keys (and so fails against the emulator)", async () => {
+      const stack = await Stack.start({
+        emulator,
+        env: {
+          ...awsEnv(emulator, null),
+          AWS_ACCESS_KEY_ID: "AKIDWRONGWRONGWRONG1",
+          AWS_SECRET_ACCESS_KEY: "wrong-secret",
+        },
+        config: { "aws:region": REGION },
+      });
+      try {
+        const [report] = await stack.up(PROGRAM);
+        assert.equal(report.op, "create");
+        assert.ok(report.error, "the create must fail with the environment's wrong keys");
+        assert.equal(emulator.contacts().length, 0);
+      } finally {
+        await stack.stop();
+      }
+    });
+  });
+
+  it("sends to the connect entry of aws:endpoints over AWS_ENDPOINT_URL_CONNECT, with aws:accessKey", async () => {
+    const stack = await Stack.start({
+      emulator,
+      env: {
+        ...awsEnv(emulator, null),
+        // Nothing listens here: only the stack's endpoint reaches the emulator.
+        AWS_ENDPOINT_URL_CONNECT: "http://127.0.0.1:9",
+        AWS_ACCESS_KEY_ID: "AKIDWRONGWRONGWRONG1",
+        AWS_SECRET_ACCESS_KEY: "wrong-secret",
+      },
+      config: {
+        "aws:region": REGION,
+        "aws:endpoints": JSON.stringify([{ connect: emulator.endpoint }]),
+        "aws:accessKey": emulator.credentials.accessKeyId,
+        "aws:secretKey": emulator.credentials.secretAccessKey,
+      },
+    });
+    try {
+      assertSucceeded(await stack.up(PROGRAM));
+      assert.equal(emulator.contacts().length, 1);
     } finally {
       await stack.stop();
     }

@@ -1,0 +1,316 @@
+/**
+ * The AWS settings, with @pulumi/aws's names and meaning: `region`, `profile`, `sharedConfigFiles`,
+ * `sharedCredentialsFiles`, `assumeRoles` (and the older `assumeRole`), `endpoints` (its `connect`
+ * and `sts` entries), `accessKey`/`secretKey`/`token`, `skipRegionValidation` is not needed (no
+ * Region list is kept). One module resolves them for both faces: the dynamic provider reads them
+ * from the stack's `aws:*` settings (`configure`, or `PULUMI_CONFIG`), the native provider from its
+ * provider configuration. A setting given there wins over the environment, as with @pulumi/aws.
+ *
+ * Settings are kept in this process when the engine configures it, never captured by the closure
+ * serializer, and read when a call is made.
+ */
+import { parseInstanceRef } from "./arn";
+
+/** A role to assume, as @pulumi/aws's `assumeRoles` entries have it. */
+export interface AssumeRole {
+  readonly roleArn: string;
+  /** @default - "pulumi-connect-outbound-chat" */
+  readonly sessionName?: string;
+  /** @default - none */
+  readonly externalId?: string;
+  /** The session's duration, such as "1h" or "15m". @default - the role's default (1 hour) */
+  readonly duration?: string;
+  /** @default - none */
+  readonly policy?: string;
+}
+
+/** The AWS settings of a stack or a provider. Every member may be left out. */
+export interface AwsSettings {
+  readonly region?: string;
+  readonly profile?: string;
+  readonly sharedConfigFiles?: readonly string[];
+  readonly sharedCredentialsFiles?: readonly string[];
+  readonly assumeRoles?: readonly AssumeRole[];
+  /** Endpoints by service: `connect`, `sts`. */
+  readonly endpoints?: Readonly<Record<string, string>>;
+  readonly accessKey?: string;
+  readonly secretKey?: string;
+  readonly token?: string;
+}
+
+/** The names of the settings, as the native provider's configuration and `aws:<name>` spell them. */
+export const SETTING_NAMES = [
+  "region",
+  "profile",
+  "sharedConfigFiles",
+  "sharedCredentialsFiles",
+  "assumeRoles",
+  "assumeRole",
+  "endpoints",
+  "accessKey",
+  "secretKey",
+  "token",
+] as const;
+
+/** A setting that cannot be used (or none that gives a Region), with what to do about it. */
+export interface SettingsError extends Error {
+  readonly name: "SettingsError";
+  readonly code: "InvalidAwsSetting" | "NoRegion";
+  /** The setting, as the message names it. */
+  readonly setting: string;
+}
+
+/** A {@link SettingsError}: a factory, since the closure serializer breaks `Error` subclasses. */
+function settingsError(
+  setting: string,
+  message: string,
+  code: SettingsError["code"] = "InvalidAwsSetting",
+): SettingsError {
+  const error = new Error(message);
+  Object.defineProperty(error, "name", { value: "SettingsError", configurable: true });
+  return Object.assign(error, { code, setting }) as SettingsError;
+}
+
+/** The settings as the engine configured this process; empty until then. */
+const configured: { settings: AwsSettings } = { settings: {} };
+
+/** Keeps the settings the engine passed (the dynamic provider's `configure`, the native Configure). */
+export function configureSettings(settings: AwsSettings): void {
+  configured.settings = settings;
+}
+
+/**
+ * The settings in force: those configured, else the stack's `aws:*` settings the engine hands a
+ * dynamic provider's process in `PULUMI_CONFIG` (when `configure` did not run).
+ */
+export function currentSettings(env: NodeJS.ProcessEnv = process.env): AwsSettings {
+  if (Object.keys(configured.settings).length > 0) {
+    return configured.settings;
+  }
+  return settingsFromStackConfig(stackConfigFromEnv(env));
+}
+
+/** The stack configuration the engine passes in `PULUMI_CONFIG` (a JSON object), or none. */
+export function stackConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(env.PULUMI_CONFIG ?? "{}");
+    return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The settings from a stack's configuration (`aws:region`, `aws:profile`, ...), whose values are
+ * strings; lists and objects are JSON text, as `pulumi config set --path` writes them.
+ */
+export function settingsFromStackConfig(config: Readonly<Record<string, unknown>>): AwsSettings {
+  const values: Record<string, unknown> = {};
+  for (const name of SETTING_NAMES) {
+    const value = config[`aws:${name}`];
+    if (value !== undefined && value !== "") {
+      values[name] = typeof value === "string" ? parseJsonOrText(value) : value;
+    }
+  }
+  return settingsFrom(values, "aws:");
+}
+
+/** The settings from the native provider's configuration (`region`, `profile`, ...). */
+export function settingsFromProviderConfig(config: Readonly<Record<string, unknown>>): AwsSettings {
+  const values: Record<string, unknown> = {};
+  for (const name of SETTING_NAMES) {
+    const value = config[name];
+    if (value !== undefined && value !== null && value !== "") {
+      values[name] = typeof value === "string" ? parseJsonOrText(value) : value;
+    }
+  }
+  return settingsFrom(values, "");
+}
+
+function parseJsonOrText(text: string): unknown {
+  const first = text.trimStart()[0];
+  if (first === "[" || first === "{") {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** Checks and normalizes raw settings; `prefix` is how they are named in messages (`aws:`). */
+function settingsFrom(values: Record<string, unknown>, prefix: string): AwsSettings {
+  const text = (name: string): string | undefined => {
+    const value = values[name];
+    if (value === undefined) return undefined;
+    if (typeof value !== "string") {
+      throw settingsError(
+        `${prefix}${name}`,
+        `${prefix}${name} must be a string; received ${Array.isArray(value) ? "a list" : typeof value}.`,
+      );
+    }
+    return value;
+  };
+  const list = (name: string): string[] | undefined => {
+    const value = values[name];
+    if (value === undefined) return undefined;
+    const items = typeof value === "string" ? [value] : value;
+    if (!Array.isArray(items) || items.some((item) => typeof item !== "string")) {
+      throw settingsError(
+        `${prefix}${name}`,
+        `${prefix}${name} must be a list of file paths, such as ["~/.aws/config"].`,
+      );
+    }
+    return items as string[];
+  };
+  const roles = [
+    ...asRoles(values.assumeRoles, `${prefix}assumeRoles`),
+    ...asRoles(values.assumeRole, `${prefix}assumeRole`),
+  ];
+  const settings: AwsSettings = {
+    region: text("region"),
+    profile: text("profile"),
+    sharedConfigFiles: list("sharedConfigFiles"),
+    sharedCredentialsFiles: list("sharedCredentialsFiles"),
+    assumeRoles: roles.length > 0 ? roles : undefined,
+    endpoints: asEndpoints(values.endpoints, `${prefix}endpoints`),
+    accessKey: text("accessKey"),
+    secretKey: text("secretKey"),
+    token: text("token"),
+  };
+  for (const files of ["sharedConfigFiles", "sharedCredentialsFiles"] as const) {
+    if ((settings[files]?.length ?? 0) > 1) {
+      throw settingsError(
+        `${prefix}${files}`,
+        `${prefix}${files} lists ${settings[files]!.length} files, but the AWS SDK for JavaScript ` +
+          "reads one: give one file (merge the others into it).",
+      );
+    }
+  }
+  if ((settings.accessKey === undefined) !== (settings.secretKey === undefined)) {
+    throw settingsError(
+      `${prefix}accessKey`,
+      `${prefix}accessKey and ${prefix}secretKey go together: set both, or neither.`,
+    );
+  }
+  return Object.fromEntries(
+    Object.entries(settings).filter(([, value]) => value !== undefined),
+  ) as AwsSettings;
+}
+
+function asRoles(value: unknown, name: string): AssumeRole[] {
+  if (value === undefined) return [];
+  const items = Array.isArray(value) ? value : [value];
+  return items.map((item: unknown, index) => {
+    const role = item as Record<string, unknown> | null;
+    if (typeof role !== "object" || role === null || typeof role.roleArn !== "string") {
+      throw settingsError(
+        name,
+        `${name}${Array.isArray(value) ? `[${index}]` : ""} must be an object with a roleArn, ` +
+          'such as {"roleArn": "arn:aws:iam::123456789012:role/deploy"}.',
+      );
+    }
+    return {
+      roleArn: role.roleArn,
+      ...(typeof role.sessionName === "string" ? { sessionName: role.sessionName } : {}),
+      ...(typeof role.externalId === "string" ? { externalId: role.externalId } : {}),
+      ...(typeof role.duration === "string" ? { duration: role.duration } : {}),
+      ...(typeof role.policy === "string" ? { policy: role.policy } : {}),
+    };
+  });
+}
+
+/** `endpoints` as @pulumi/aws has it: a list of objects of service to URL; or one object. */
+function asEndpoints(value: unknown, name: string): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  const entries = Array.isArray(value) ? value : [value];
+  const endpoints: Record<string, string> = {};
+  for (const entry of entries) {
+    if (typeof entry !== "object" || entry === null) {
+      throw settingsError(
+        name,
+        `${name} must be a list of objects of service to URL, such as [{"connect": "http://127.0.0.1:4599"}].`,
+      );
+    }
+    for (const [service, url] of Object.entries(entry as Record<string, unknown>)) {
+      if (typeof url === "string" && url !== "") endpoints[service] = url;
+    }
+  }
+  return endpoints;
+}
+
+/**
+ * The Region a contact is created in: the `region` input, then the Region of an instance ARN,
+ * then the `region` setting (`aws:region`), then `AWS_REGION` / `AWS_DEFAULT_REGION`, then the
+ * `region` of the profile in the shared config file.
+ */
+export function resolveRegion(
+  inputs: { readonly region?: string; readonly instanceId: string },
+  settings: AwsSettings = currentSettings(),
+  env: NodeJS.ProcessEnv = process.env,
+  profileRegion: () => string | undefined = () => regionOfProfile(settings, env),
+): string {
+  const region =
+    inputs.region ||
+    parseInstanceRef(inputs.instanceId)?.region ||
+    settings.region ||
+    env.AWS_REGION ||
+    env.AWS_DEFAULT_REGION ||
+    profileRegion();
+  if (region) {
+    return region;
+  }
+  throw settingsError(
+    "region",
+    "OutboundChatContact has no AWS Region: none of the `region` argument, an instance ARN in " +
+      "`instanceId`, the setting `aws:region` (or the provider's `region`), the AWS_REGION / " +
+      "AWS_DEFAULT_REGION environment variables or the profile's `region` in the shared config " +
+      "file is set. Fix: run `pulumi config set aws:region us-east-1` (with your instance's " +
+      "Region), or pass `region` to the resource.",
+    "NoRegion",
+  );
+}
+
+/** The profile in force: the setting, then AWS_PROFILE, then "default". */
+export function profileOf(settings: AwsSettings, env: NodeJS.ProcessEnv = process.env): string {
+  return settings.profile || env.AWS_PROFILE || "default";
+}
+
+/**
+ * The `region` of the profile in the shared config file (the setting's file, then
+ * AWS_CONFIG_FILE, then ~/.aws/config), or undefined. Reads the file when called.
+ */
+export function regionOfProfile(
+  settings: AwsSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require("fs") as typeof import("fs");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const os = require("os") as typeof import("os");
+  const file =
+    settings.sharedConfigFiles?.[0] ?? env.AWS_CONFIG_FILE ?? `${os.homedir()}/.aws/config`;
+  let text: string;
+  try {
+    text = fs.readFileSync(file.replace(/^~(?=\/|$)/, os.homedir()), "utf8");
+  } catch {
+    return undefined;
+  }
+  const profile = profileOf(settings, env);
+  const wanted = profile === "default" ? ["default", "profile default"] : [`profile ${profile}`];
+  let section: string | undefined;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/[#;].*$/, "").trim();
+    const header = /^\[\s*(.+?)\s*\]$/.exec(line);
+    if (header) {
+      section = header[1];
+      continue;
+    }
+    const pair = /^region\s*=\s*(\S+)$/.exec(line);
+    if (pair && section !== undefined && wanted.includes(section)) {
+      return pair[1];
+    }
+  }
+  return undefined;
+}
