@@ -194,9 +194,7 @@ function settingsFrom(values: Record<string, unknown>, prefix: string): AwsSetti
       `${prefix}accessKey and ${prefix}secretKey go together: set both, or neither.`,
     );
   }
-  return Object.fromEntries(
-    Object.entries(settings).filter(([, value]) => value !== undefined),
-  ) as AwsSettings;
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
 }
 
 function asRoles(value: unknown, name: string): AssumeRole[] {

@@ -56,9 +56,9 @@ function defaultChain(init: {
   filepath?: string;
   configFilepath?: string;
 }): AwsCredentialIdentityProvider {
+  type Module = typeof import("@aws-sdk/credential-provider-node");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { defaultProvider } =
-    require("@aws-sdk/credential-provider-node") as typeof import("@aws-sdk/credential-provider-node");
+  const { defaultProvider } = require("@aws-sdk/credential-provider-node") as Module;
   // The chain warns on the console when a profile and environment keys are both set; the
   // settings name the profile on purpose, so the warning would only mislead.
   const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
@@ -72,14 +72,14 @@ function assumingRoles(
   settings: AwsSettings,
   region: string,
 ): AwsCredentialIdentityProvider {
+  type Module = typeof import("@aws-sdk/nested-clients/sts");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { getDefaultRoleAssumer } =
-    require("@aws-sdk/nested-clients/sts") as typeof import("@aws-sdk/nested-clients/sts");
+  const { getDefaultRoleAssumer } = require("@aws-sdk/nested-clients/sts") as Module;
   const endpoint = settings.endpoints?.sts;
   const assume = getDefaultRoleAssumer({
     region,
     ...(endpoint === undefined ? {} : { endpoint }),
-  } as Parameters<typeof getDefaultRoleAssumer>[0]);
+  });
   let cached: AwsCredentialIdentity | undefined;
   return async () => {
     if (cached?.expiration && cached.expiration.getTime() - Date.now() > RENEW_BEFORE_MS) {
