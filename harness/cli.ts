@@ -258,7 +258,7 @@ async function startLanguageHost(
     stdio: ["pipe", "pipe", "inherit"],
   });
   const port = await new Promise<number>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     lines.once("line", (line) => resolve(Number(line.trim())));
     child.once("exit", (code) => reject(new Error(`the language host exited with ${code}`)));
   });
