@@ -229,7 +229,11 @@ export function describe(result: CliResult): string {
   return `pulumi ${result.args.join(" ")} ended with ${ended}\n${result.stdout}\n${result.stderr}`;
 }
 
-function runChild(child: ChildProcess, args: readonly string[], lines: string[]): Promise<CliResult> {
+function runChild(
+  child: ChildProcess,
+  args: readonly string[],
+  lines: string[],
+): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const collect = (stream: NodeJS.ReadableStream | null, add: (text: string) => void) => {
