@@ -17,7 +17,7 @@ import {
 import { isContactApiError } from "../../provider/aws/api-error";
 import { isContactGone } from "../../provider/aws/errors";
 import { forgetConnectClients, resetPacing } from "../../provider/aws/testing";
-import { awsError } from "./fixtures";
+import { awsError } from "../../harness/doubles";
 
 const REGION = "eu-west-2";
 const INSTANCE_ID = "a1b2c3d4-e5f6-a7b8-c9d0-e1f2a3b4c5d6";

@@ -4,7 +4,8 @@
  */
 import { strict as assert } from "assert";
 import { ConnectEmulator, DEMO_CONTACT_FLOW_ID } from "../../emulator";
-import { assertSucceeded, awsEnv, Stack, startEmulator, welcomeProgram } from "./fixtures";
+import { awsEnv } from "../../harness";
+import { assertSucceeded, Stack, startEmulator, welcomeProgram } from "./fixtures";
 
 const REGION = "eu-west-2";
 const INSTANCE_ID = "77777777-2222-3333-4444-555555555555";

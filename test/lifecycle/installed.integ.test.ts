@@ -13,6 +13,7 @@ import {
   DEMO_PHONE_NUMBER_ARN,
 } from "../../emulator";
 import {
+  awsEnv,
   Engine,
   installInto,
   packPackage,
@@ -22,7 +23,6 @@ import {
 } from "../../harness";
 import {
   assertSucceeded,
-  awsEnv,
   countOf,
   DESTINATION,
   opsOf,

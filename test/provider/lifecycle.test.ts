@@ -11,7 +11,7 @@ import { forgetConnectClients, resetPacing } from "../../provider/aws/testing";
 import * as lifecycle from "../../provider/lifecycle";
 import { contactIdentity, deriveClientToken } from "../../provider/request";
 import { ContactInputs, ContactOutputs } from "../../provider/types";
-import { awsError } from "../aws/fixtures";
+import { awsError } from "../../harness/doubles";
 import { INSTANCE_ARN, INSTANCE_ID, validInputs } from "../fixtures";
 
 const URN = "urn:pulumi:dev::p::pulumi-nodejs:dynamic/connect:OutboundChatContact::welcome";

@@ -1,7 +1,8 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { OutboundChatContact, TYPE_TOKEN } from "../../provider";
-import { isWrappedSecret, valueOf } from "../helpers/outputs";
+import { isWrappedSecret } from "../../harness/doubles";
+import { valueOf } from "../helpers/outputs";
 import { ARGUMENT_NAMES, validInputs } from "../fixtures";
 import { runProgram } from "../../harness";
 

@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { validateInputs } from "../../provider/validation/inputs";
-import { InputProblem, UNKNOWN } from "../../provider/types";
+import { UNKNOWN } from "../../harness/doubles";
+import { InputProblem } from "../../provider/types";
 import {
   ARGUMENT_NAMES,
   CONTACT_FLOW_ARN,
