@@ -17,7 +17,7 @@ import {
 import { isContactApiError } from "../../provider/aws/api-error";
 import { isContactGone } from "../../provider/aws/errors";
 import { forgetConnectClients, resetPacing } from "../../provider/aws/testing";
-import { awsError } from "../../harness/doubles";
+import { awsError, setEnv } from "../../harness/doubles";
 
 const REGION = "eu-west-2";
 const INSTANCE_ID = "a1b2c3d4-e5f6-a7b8-c9d0-e1f2a3b4c5d6";
@@ -39,6 +39,7 @@ describe("Amazon Connect calls", () => {
   // Made in a hook, not when the file loads: mocha loads every file before running any, and a
   // mock made then would answer for every ConnectClient of the whole run.
   let connect: AwsClientStub<ConnectClient>;
+  let restoreEnv: () => void;
   before(() => {
     connect = mockClient(ConnectClient);
   });
@@ -47,8 +48,10 @@ describe("Amazon Connect calls", () => {
     connect.reset();
     forgetConnectClients();
     resetPacing();
-    process.env.AWS_ACCESS_KEY_ID ??= "AKIDEXAMPLE";
-    process.env.AWS_SECRET_ACCESS_KEY ??= "secret";
+    restoreEnv = setEnv({ AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret" });
+  });
+  afterEach(() => {
+    restoreEnv();
   });
 
   after(() => {

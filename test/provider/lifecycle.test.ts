@@ -11,7 +11,7 @@ import { forgetConnectClients, resetPacing } from "../../provider/aws/testing";
 import * as lifecycle from "../../provider/lifecycle";
 import { contactIdentity, deriveClientToken } from "../../provider/request";
 import { ContactInputs, ContactOutputs } from "../../provider/types";
-import { awsError } from "../../harness/doubles";
+import { awsError, setEnv } from "../../harness/doubles";
 import { INSTANCE_ARN, INSTANCE_ID, validInputs } from "../fixtures";
 
 const URN = "urn:pulumi:dev::p::pulumi-nodejs:dynamic/connect:OutboundChatContact::welcome";
@@ -41,6 +41,7 @@ describe("the lifecycle core", () => {
   // Made in a hook, not when the file loads: mocha loads every file before running any, and a
   // mock made then would answer for every ConnectClient of the whole run.
   let connect: AwsClientStub<ConnectClient>;
+  let restoreEnv: () => void;
   before(() => {
     connect = mockClient(ConnectClient);
   });
@@ -49,8 +50,10 @@ describe("the lifecycle core", () => {
     connect.reset();
     forgetConnectClients();
     resetPacing();
-    process.env.AWS_ACCESS_KEY_ID ??= "AKIDEXAMPLE";
-    process.env.AWS_SECRET_ACCESS_KEY ??= "secret";
+    restoreEnv = setEnv({ AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret" });
+  });
+  afterEach(() => {
+    restoreEnv();
   });
   after(() => {
     connect.restore();
