@@ -68,10 +68,10 @@ function retryModule(): RetryModule {
 }
 
 /**
- * The clients made so far, by Region. Plain data, not a `Map`: the closure serializer turns a `Map`
- * into an empty object. Emptied by the test hooks (`testing.ts`) only.
+ * The clients made so far, by Region, for the life of the process. Plain data, not a `Map`: the
+ * closure serializer turns a `Map` into an empty object.
  */
-export const connectClients: Record<string, ConnectClient> = {};
+const connectClients: Record<string, ConnectClient> = {};
 
 /**
  * The Amazon Connect client for a Region, made on the first call for that Region and reused after.

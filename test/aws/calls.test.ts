@@ -8,16 +8,12 @@ import {
   type StartOutboundChatContactCommandInput,
 } from "@aws-sdk/client-connect";
 import { AwsClientStub, mockClient } from "aws-sdk-client-mock";
-import {
-  describeContact,
-  startOutboundChatContact,
-  stopContact,
-  updateContactAttributes,
-} from "../../provider/aws/calls";
 import { isContactApiError } from "../../provider/aws/api-error";
 import { isContactGone } from "../../provider/aws/errors";
-import { forgetConnectClients, resetPacing } from "../../provider/aws/testing";
+import { freshProvider } from "../../harness/fresh-provider";
 import { awsError, setEnv } from "../../harness/doubles";
+
+type Calls = typeof import("../../provider/aws/calls");
 
 const REGION = "eu-west-2";
 const INSTANCE_ID = "a1b2c3d4-e5f6-a7b8-c9d0-e1f2a3b4c5d6";
@@ -40,14 +36,19 @@ describe("Amazon Connect calls", () => {
   // mock made then would answer for every ConnectClient of the whole run.
   let connect: AwsClientStub<ConnectClient>;
   let restoreEnv: () => void;
+  // A new copy of the provider's modules for each test: no client or pacer of an earlier test.
+  let describeContact: Calls["describeContact"];
+  let startOutboundChatContact: Calls["startOutboundChatContact"];
+  let stopContact: Calls["stopContact"];
+  let updateContactAttributes: Calls["updateContactAttributes"];
   before(() => {
     connect = mockClient(ConnectClient);
   });
 
   beforeEach(() => {
     connect.reset();
-    forgetConnectClients();
-    resetPacing();
+    ({ describeContact, startOutboundChatContact, stopContact, updateContactAttributes } =
+      freshProvider()<Calls>("aws/calls"));
     restoreEnv = setEnv({ AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret" });
   });
   afterEach(() => {
@@ -56,8 +57,6 @@ describe("Amazon Connect calls", () => {
 
   after(() => {
     connect.restore();
-    forgetConnectClients();
-    resetPacing();
   });
 
   describe("startOutboundChatContact", () => {

@@ -7,12 +7,15 @@ import {
   UpdateContactAttributesCommand,
 } from "@aws-sdk/client-connect";
 import { AwsClientStub, mockClient } from "aws-sdk-client-mock";
-import { forgetConnectClients, resetPacing } from "../../provider/aws/testing";
-import * as lifecycle from "../../provider/lifecycle";
+import { freshProvider } from "../../harness/fresh-provider";
 import { contactIdentity, deriveClientToken } from "../../provider/request";
 import { ContactInputs, ContactOutputs } from "../../provider/types";
 import { awsError, setEnv } from "../../harness/doubles";
 import { INSTANCE_ARN, INSTANCE_ID, validInputs } from "../fixtures";
+
+type Lifecycle = typeof import("../../provider/lifecycle");
+/** A new copy of the provider's modules for each test: no client or pacer of an earlier test. */
+let lifecycle: Lifecycle;
 
 const URN = "urn:pulumi:dev::p::pulumi-nodejs:dynamic/connect:OutboundChatContact::welcome";
 
@@ -48,8 +51,7 @@ describe("the lifecycle core", () => {
 
   beforeEach(() => {
     connect.reset();
-    forgetConnectClients();
-    resetPacing();
+    lifecycle = freshProvider()<Lifecycle>("lifecycle");
     restoreEnv = setEnv({ AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret" });
   });
   afterEach(() => {
@@ -57,7 +59,6 @@ describe("the lifecycle core", () => {
   });
   after(() => {
     connect.restore();
-    forgetConnectClients();
   });
 
   describe("create", () => {
