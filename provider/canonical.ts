@@ -28,7 +28,7 @@ export function isGiven(value: unknown): boolean {
 }
 
 /** How deep plain data may nest, in objects and arrays together. */
-export const MAX_PLAIN_DEPTH = 10_000;
+const MAX_PLAIN_DEPTH = 10_000;
 
 /**
  * Returns what makes `value` other than plain JSON data (`a BigInt`, `a cycle`, ...) or undefined

@@ -1,7 +1,5 @@
 export { OutboundChatContact, OutboundChatContactArgs, TYPE_TOKEN } from "./resource";
 export { contactProvider } from "./dynamic-provider";
-export { validateInputs } from "./validation/inputs";
-export { deriveClientToken, contactIdentity } from "./request";
 export * from "./types";
 export {
   Channel,

@@ -20,7 +20,7 @@ export function configureStackRegion(region: unknown): void {
 }
 
 /** The Region settings as they are now, read when a call is made. */
-export function regionSettings(): RegionSettings {
+function regionSettings(): RegionSettings {
   return {
     stackRegion: configured.stackRegion ?? stackRegionFromEnv(process.env),
     env: process.env,

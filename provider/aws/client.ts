@@ -35,7 +35,7 @@ type RetryModule = typeof import("@smithy/core/retry");
 export const USER_AGENT_SUFFIX = "pulumi-connect-outbound-chat";
 
 /** How long a connection to the endpoint may take to open, in milliseconds. */
-export const CONNECTION_TIMEOUT_MS = 10_000;
+const CONNECTION_TIMEOUT_MS = 10_000;
 
 /**
  * The options of the client's HTTP handler: a connection timeout, and a request timeout that fails
