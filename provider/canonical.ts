@@ -6,6 +6,7 @@
  * check and diff must answer even that.
  */
 import { UNKNOWN } from "./types";
+import { formatNumber } from "./validation/problems";
 
 /** Whether Pulumi sent this value as not known yet (during a preview). */
 export function isUnknown(value: unknown): boolean {
@@ -64,7 +65,7 @@ export function nonPlainPart(value: unknown): string | undefined {
         continue;
       }
       if (depth >= MAX_PLAIN_DEPTH) {
-        return `data nested more than ${MAX_PLAIN_DEPTH.toLocaleString("en-US")} levels deep`;
+        return `data nested more than ${formatNumber(MAX_PLAIN_DEPTH)} levels deep`;
       }
       if (ancestors.includes(current)) {
         return "a cycle (an object that contains itself)";
