@@ -1,5 +1,10 @@
 export { OutboundChatContact, OutboundChatContactArgs, TYPE_TOKEN } from "./resource";
 export { contactProvider } from "./dynamic-provider";
+export {
+  isOutboundChatContactError,
+  type OutboundChatContactError,
+  type OutboundChatContactErrorCode,
+} from "./contact-error";
 export * from "./types";
 export {
   Channel,

@@ -1,4 +1,5 @@
 import { parseInstanceRef } from "./arn";
+import { outboundChatContactError } from "./contact-error";
 
 export interface RegionSettings {
   /** `aws:region` from the stack's configuration, when the engine passed it. */
@@ -44,7 +45,8 @@ export function resolveRegion(
   if (region) {
     return region;
   }
-  throw new Error(
+  throw outboundChatContactError(
+    "NoRegion",
     "OutboundChatContact has no AWS Region: none of the `region` argument, an instance ARN in " +
       "`instanceId`, the stack setting `aws:region` or the AWS_REGION / AWS_DEFAULT_REGION " +
       "environment variables is set. Fix: run `pulumi config set aws:region us-east-1` (with " +

@@ -4,7 +4,9 @@
  */
 import { strict as assert } from "assert";
 import { ConnectEmulator, DEMO_CONTACT_FLOW_ID } from "../../emulator";
-import { awsEnv } from "../../harness";
+import { awsEnv, HostCallError } from "../../harness";
+import { isOutboundChatContactError } from "../../provider";
+import { resolveRegion } from "../../provider/region";
 import { assertSucceeded, Stack, startEmulator, welcomeProgram } from "./fixtures";
 
 const REGION = "eu-west-2";
@@ -66,7 +68,12 @@ describe("stack config", function () {
     try {
       const [report] = await stack.up(PROGRAM);
       assert.equal(report.op, "create");
-      assert.match(String(report.error?.message), /aws:region/);
+      // The provider's NoRegion error reaches the engine as its message, whole, and nothing
+      // more: the dynamic-provider host passes on an error's message alone, not its code.
+      const thrown = captured(() => resolveRegion({ instanceId: INSTANCE_ID }, { env: {} }));
+      assert.ok(isOutboundChatContactError(thrown, "NoRegion"));
+      assert.ok(report.error instanceof HostCallError, String(report.error));
+      assert.equal(report.error.details, thrown.message);
       assert.equal(emulator.calls().log.length, 0);
       assert.equal(stack.engine.resources.length, 0);
     } finally {
@@ -74,3 +81,13 @@ describe("stack config", function () {
     }
   });
 });
+
+/** The error `run` throws. */
+function captured(run: () => unknown): Error {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  assert.fail("expected an error");
+}

@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { isOutboundChatContactError } from "../../provider/contact-error";
 import { resolveRegion, stackRegionFromEnv } from "../../provider/region";
 
 const ID = "11111111-2222-3333-4444-555555555555";
@@ -52,6 +53,7 @@ describe("resolveRegion", () => {
     assert.throws(
       () => resolveRegion({ instanceId: ID }, { env: {} }),
       (error: Error) => {
+        assert.ok(isOutboundChatContactError(error, "NoRegion"), String(error));
         assert.match(error.message, /pulumi config set aws:region/);
         assert.match(error.message, /AWS_REGION/);
         assert.match(error.message, /`region`/);

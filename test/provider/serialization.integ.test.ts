@@ -50,6 +50,11 @@ const provider = requireFromString(fs.readFileSync(file, "utf8")).handler();
   const failed = await provider
     .create({ ...inputs, region: "us-east-1", __urn: "urn:pulumi:dev::p::t::welcome" })
     .then(() => undefined, (error) => ({ name: error.name, awsErrorName: error.awsErrorName, message: error.message }));
+  // No Region anywhere (no region input, no AWS_REGION, no configure): the provider's own error.
+  const { region: _region, ...withoutRegion } = inputs;
+  const noRegion = await provider
+    .create({ ...withoutRegion, __urn: "urn:pulumi:dev::p::t::welcome" })
+    .then(() => undefined, (error) => ({ name: error.name, code: error.code }));
   process.stdout.write(JSON.stringify({
     ok: ok.failures.length,
     bad: bad.failures.map((f) => f.property),
@@ -57,6 +62,7 @@ const provider = requireFromString(fs.readFileSync(file, "utf8")).handler();
     replaces: changed.replaces,
     loadedSdkBeforeCreate,
     failed,
+    noRegion,
   }));
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
@@ -125,6 +131,7 @@ describe("the serialized provider", () => {
           "AWS_ENDPOINT_URL if set; it is safe to run `pulumi up` again, because the ClientToken " +
           "makes the retry idempotent.",
       },
+      noRegion: { name: "OutboundChatContactError", code: "NoRegion" },
     });
   });
 
