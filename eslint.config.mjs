@@ -51,4 +51,23 @@ export default tseslint.config(
       "@typescript-eslint/no-unsafe-argument": "off",
     },
   },
+  {
+    // The benchmarks share test doubles with the tests through harness/doubles.ts, never by
+    // reaching into test/.
+    files: ["bench/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/test", "**/test/**"],
+              message:
+                "bench/ imports nothing from test/: shared doubles live in harness/doubles.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -44,19 +44,6 @@ export function startEmulator(limit: RateLimit): Promise<ConnectEmulator> {
   });
 }
 
-/** The host's environment: the emulator's endpoint and key, nothing of the machine's AWS setup. */
-export function awsEnv(emulator: ConnectEmulator): Record<string, string> {
-  return {
-    AWS_ENDPOINT_URL_CONNECT: emulator.endpoint,
-    AWS_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: emulator.credentials.secretAccessKey,
-    AWS_CONFIG_FILE: path.join(REPO_ROOT, ".no-aws-config"),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(REPO_ROOT, ".no-aws-credentials"),
-    AWS_EC2_METADATA_DISABLED: "true",
-    AWS_REGION: DEMO_REGION,
-  };
-}
-
 /**
  * The provider, the naive provider, and the naive provider with the SDK's adaptive retry mode
  * (bench/naive-provider.ts).

@@ -18,7 +18,7 @@
  */
 import { InFlightLimit } from "../provider/aws/in-flight";
 import { Pacer } from "../provider/aws/pacing";
-import { FakeClock, FakeThrottlingService, seededRandom } from "../test/aws/fixtures";
+import { FakeClock, FakeThrottlingService, seededRandom } from "../harness/doubles";
 import { shareOf } from "./stats";
 
 export interface SimCase {

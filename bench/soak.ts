@@ -26,9 +26,9 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { ConnectEmulator, FaultSpec, OperationName } from "../emulator";
-import { Engine, ProviderHost, Registration, StepReport } from "../harness";
-import { seededRandom } from "../test/aws/fixtures";
-import { awsEnv, REPO_ROOT, RESOURCE_ATTRIBUTE, STACK_CONFIG, startEmulator } from "./fixtures";
+import { awsEnv, Engine, ProviderHost, Registration, StepReport } from "../harness";
+import { seededRandom } from "../harness/doubles";
+import { REPO_ROOT, RESOURCE_ATTRIBUTE, STACK_CONFIG, startEmulator } from "./fixtures";
 import { startHost } from "./host-process";
 import { installedProject, removeInstalledProject } from "./installed";
 import { machine } from "./report";

@@ -1,5 +1,5 @@
 /** Small statistics over lists of numbers. */
-import { seededRandom } from "../test/aws/fixtures";
+import { seededRandom } from "../harness/doubles";
 
 /** The q-quantile (0..1) by the nearest-rank method; NaN for an empty list. */
 export function quantile(values: readonly number[], q: number): number {

@@ -49,7 +49,10 @@ export class EmulatorCore {
     }
     this.clock = options.now ?? Date.now;
     this.activeChatLimit = options.activeChatLimit ?? DEFAULT_ACTIVE_CHAT_LIMIT;
-    this.throttle = new Throttle(() => performance.now(), options.rateLimits);
+    this.throttle = new Throttle(
+      options.throttleNow ?? (() => performance.now()),
+      options.rateLimits,
+    );
     this.store.seed(options.seed ?? { instances: [] });
     if (options.stateFile !== undefined) {
       const snapshot = loadStateFile(options.stateFile);

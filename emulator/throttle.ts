@@ -1,7 +1,9 @@
 /**
  * API throttling as AWS does it: a token bucket per account, Region and operation (the account's
- * quota, shared by every client of that account), `burst` deep, refilled at `ratePerSecond`. Buckets run on a monotonic real-time clock, not the (injectable) emulator
- * clock, so that advancing the emulator clock neither refills nor drains them.
+ * quota, shared by every client of that account), `burst` deep, refilled at `ratePerSecond`.
+ * Buckets run on a clock of their own (a monotonic real-time clock unless the options give one,
+ * `throttleNow`), not the emulator clock, so that advancing the emulator clock neither refills nor
+ * drains them.
  */
 import { OPERATION_NAMES, type OperationName } from "./model/model";
 import type { RateLimit, RateLimits } from "./types";

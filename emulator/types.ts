@@ -144,6 +144,13 @@ export interface EmulatorOptions {
   readonly activeChatLimit?: number;
   /** The clock, in epoch milliseconds. `advanceClock` adds an offset on top. @default Date.now */
   readonly now?: () => number;
+  /**
+   * The clock the rate limits' token buckets refill on, in milliseconds from any origin (only
+   * differences count). Kept apart from `now`, so that `advanceClock` (to end chats) neither
+   * refills nor drains a bucket; tests give one they move themselves to count refills exactly.
+   * @default performance.now
+   */
+  readonly throttleNow?: () => number;
   /** A JSON file that keeps contacts, tokens, seeded resources and the clock offset across restarts. @default - state is kept in memory only */
   readonly stateFile?: string;
   /** The largest request body accepted, in bytes. @default 1048576 */

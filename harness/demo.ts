@@ -13,7 +13,7 @@ import {
   startConnectEmulator,
   type ConnectEmulator,
 } from "../emulator";
-import { Engine, Operation, ProviderHost, programModule, runProgram, StepReport } from ".";
+import { awsEnv, Engine, Operation, ProviderHost, programModule, runProgram, StepReport } from ".";
 
 const ROOT = path.resolve(__dirname, "..");
 const PROJECT = "connect-welcome";
@@ -125,12 +125,7 @@ async function main(): Promise<void> {
   const host = await ProviderHost.start({
     cwd: ROOT,
     config,
-    env: {
-      AWS_ENDPOINT_URL_CONNECT: emulator.endpoint,
-      AWS_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: emulator.credentials.secretAccessKey,
-      AWS_EC2_METADATA_DISABLED: "true",
-    },
+    env: awsEnv(emulator),
   });
   const engine = new Engine(host);
   const program = programModule(path.join(ROOT, "program", "index.ts"));

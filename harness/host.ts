@@ -9,7 +9,8 @@ import * as provider from "@pulumi/pulumi/proto/provider_pb";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import { Status } from "@pulumi/pulumi/proto/status_pb";
 import { pulumiRootFor } from "./program";
-import { fromStruct, PropertyMap, SECRET_SIG, SECRET_SIG_KEY, toStruct } from "./struct";
+import { SECRET_SIG, SECRET_SIG_KEY } from "./doubles";
+import { fromStruct, PropertyMap, toStruct } from "./struct";
 
 export interface HostOptions {
   /** The program's directory: the host's working directory, where the provider's requires resolve. */

@@ -25,4 +25,17 @@ export {
   runProgram,
   runProgramFile,
 } from "./program";
-export { SECRET_SIG, SECRET_SIG_KEY, UNKNOWN, containsUnknown, unwrapSecrets } from "./struct";
+export { containsUnknown, unwrapSecrets } from "./struct";
+export {
+  awsEnv,
+  awsError,
+  FakeClock,
+  FakeThrottlingService,
+  isWrappedSecret,
+  SECRET_SIG,
+  SECRET_SIG_KEY,
+  seededRandom,
+  setEnv,
+  settle,
+  UNKNOWN,
+} from "./doubles";

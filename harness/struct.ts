@@ -1,15 +1,9 @@
 /**
- * Property values as they cross the engine's wire: google-protobuf `Struct`s, Pulumi's secret
- * wrapper, and the unknown-value sentinel.
+ * Property values as they cross the engine's wire: google-protobuf `Struct`s, secrets unwrapped,
+ * unknowns found. The sentinels themselves are in `doubles.ts`.
  */
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-
-/** The value the engine sends for an input not known yet (during a preview). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-/** The key and value that mark a wrapped secret: `{ [SECRET_SIG_KEY]: SECRET_SIG, value }`. */
-export const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+import { isWrappedSecret, UNKNOWN } from "./doubles";
 
 export type PropertyMap = Record<string, unknown>;
 
@@ -40,14 +34,6 @@ export function fromStruct(struct: Struct | undefined): PropertyMap {
   return struct ? struct.toJavaScript() : {};
 }
 
-function isSecretWrapper(value: unknown): value is { value: unknown } {
-  return (
-    value !== null &&
-    typeof value === "object" &&
-    (value as PropertyMap)[SECRET_SIG_KEY] === SECRET_SIG
-  );
-}
-
 /**
  * Unwraps every secret, at any depth, as the engine does before calling a provider that does not
  * accept secrets. Returns the plain value and the paths that were secret (`destinationEndpoint`,
@@ -57,7 +43,7 @@ export function unwrapSecrets(
   value: unknown,
   path = "",
 ): { value: unknown; secretPaths: string[] } {
-  if (isSecretWrapper(value)) {
+  if (isWrappedSecret(value)) {
     const inner = unwrapSecrets(value.value, path);
     return { value: inner.value, secretPaths: [path, ...inner.secretPaths] };
   }

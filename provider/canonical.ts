@@ -6,6 +6,7 @@
  * check and diff must answer even that.
  */
 import { UNKNOWN } from "./types";
+import { formatNumber } from "./validation/problems";
 
 /** Whether Pulumi sent this value as not known yet (during a preview). */
 export function isUnknown(value: unknown): boolean {
@@ -28,7 +29,7 @@ export function isGiven(value: unknown): boolean {
 }
 
 /** How deep plain data may nest, in objects and arrays together. */
-export const MAX_PLAIN_DEPTH = 10_000;
+const MAX_PLAIN_DEPTH = 10_000;
 
 /**
  * Returns what makes `value` other than plain JSON data (`a BigInt`, `a cycle`, ...) or undefined
@@ -64,7 +65,7 @@ export function nonPlainPart(value: unknown): string | undefined {
         continue;
       }
       if (depth >= MAX_PLAIN_DEPTH) {
-        return `data nested more than ${MAX_PLAIN_DEPTH.toLocaleString("en-US")} levels deep`;
+        return `data nested more than ${formatNumber(MAX_PLAIN_DEPTH)} levels deep`;
       }
       if (ancestors.includes(current)) {
         return "a cycle (an object that contains itself)";

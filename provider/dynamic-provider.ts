@@ -6,8 +6,9 @@ import { ContactInputs, ContactOutputs } from "./types";
 /**
  * The dynamic provider: the face of the lifecycle core (`lifecycle.ts`) that Pulumi's
  * dynamic-provider host calls. The closure serializer captures only the modules named here:
- * installed from npm they become one `require("pulumi-connect-outbound-chat/...")`, and the same
- * object (so the same text) serves every resource of a program. Nothing here reads settings:
+ * installed from npm each becomes one `require("pulumi-connect-outbound-chat/dist/provider/….js")`
+ * (a subpath `exports` in package.json must keep open), and the same object (so the same text)
+ * serves every resource of a program. Nothing here reads settings:
  * credentials, endpoints and Regions are read when a call is made, in the provider's own process.
  */
 export const contactProvider: pulumi.dynamic.ResourceProvider<ContactInputs, ContactOutputs> = {

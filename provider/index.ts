@@ -1,7 +1,10 @@
 export { OutboundChatContact, OutboundChatContactArgs, TYPE_TOKEN } from "./resource";
 export { contactProvider } from "./dynamic-provider";
-export { validateInputs } from "./validation/inputs";
-export { deriveClientToken, contactIdentity } from "./request";
+export {
+  isOutboundChatContactError,
+  type OutboundChatContactError,
+  type OutboundChatContactErrorCode,
+} from "./contact-error";
 export * from "./types";
 export {
   Channel,

@@ -12,6 +12,7 @@ import {
 } from "./aws/calls";
 import { awsErrorNameOf, isContactGone } from "./aws/errors";
 import { sameValue } from "./canonical";
+import { outboundChatContactError, type OutboundChatContactError } from "./contact-error";
 import { classifyChanges, reusedClientTokenProblem } from "./diff-rules";
 import { resolveRegion } from "./settings";
 import { instanceIdOf } from "./arguments";
@@ -100,7 +101,8 @@ export async function read(
   props: ContactOutputs | undefined,
 ): Promise<{ id: string; props?: ContactOutputs }> {
   if (!props?.region || !props.instanceId) {
-    throw new Error(
+    throw outboundChatContactError(
+      "MissingState",
       `OutboundChatContact cannot read contact ${id} without the outputs it stored when it was ` +
         "created (its Region and instance). Importing an existing contact is not supported: " +
         "declare the resource and let `pulumi up` start it, or give `clientToken` to adopt a " +
@@ -215,7 +217,8 @@ function computedOf(olds: ContactOutputs): Computed {
 
 function requireUrn(urn: string | undefined): string {
   if (!urn) {
-    throw new Error(
+    throw outboundChatContactError(
+      "MissingUrn",
       "OutboundChatContact received no URN to derive its ClientToken from, so it cannot make " +
         "the send idempotent. Create the resource with `new OutboundChatContact(...)` from " +
         "pulumi-connect-outbound-chat (which passes it), or give `clientToken` explicitly.",
@@ -261,8 +264,9 @@ async function reusedTokenEndedAt(
  * includes the token: a derived token is a digest of the URN and the inputs, so a printed one can
  * be searched back to the destination number. It says where to read it instead.
  */
-function reusedTokenError(contactId: string, endedAt: Date): Error {
-  return new Error(
+function reusedTokenError(contactId: string, endedAt: Date): OutboundChatContactError {
+  return outboundChatContactError(
+    "ReusedClientToken",
     `Amazon Connect answered with contact ${contactId}, which had ended at ` +
       `${endedAt.toISOString()}, before this create began: its ClientToken was used within the ` +
       "last 7 days (by this resource before it was destroyed, or with the inputs it had before), " +

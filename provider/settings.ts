@@ -10,6 +10,7 @@
  * serializer, and read when a call is made.
  */
 import { parseInstanceRef } from "./arn";
+import { OutboundChatContactError, outboundChatContactError } from "./contact-error";
 
 /** A role to assume, as @pulumi/aws's `assumeRoles` entries have it. */
 export interface AssumeRole {
@@ -52,23 +53,13 @@ export const SETTING_NAMES = [
   "token",
 ] as const;
 
-/** A setting that cannot be used (or none that gives a Region), with what to do about it. */
-export interface SettingsError extends Error {
-  readonly name: "SettingsError";
-  readonly code: "InvalidAwsSetting" | "NoRegion";
-  /** The setting, as the message names it. */
-  readonly setting: string;
-}
-
-/** A {@link SettingsError}: a factory, since the closure serializer breaks `Error` subclasses. */
+/** A setting that cannot be used (or none that gives a Region), naming the setting. */
 function settingsError(
   setting: string,
   message: string,
-  code: SettingsError["code"] = "InvalidAwsSetting",
-): SettingsError {
-  const error = new Error(message);
-  Object.defineProperty(error, "name", { value: "SettingsError", configurable: true });
-  return Object.assign(error, { code, setting }) as SettingsError;
+  code: "InvalidAwsSetting" | "NoRegion" = "InvalidAwsSetting",
+): OutboundChatContactError & { readonly setting: string } {
+  return Object.assign(outboundChatContactError(code, message), { setting });
 }
 
 /** The settings as the engine configured this process; empty until then. */

@@ -1,7 +1,8 @@
 /**
  * Shared, realistic inputs for tests. Each call answers a fresh object, so a test may change it.
  */
-import { ContactInputs, UNKNOWN } from "../provider/types";
+import { UNKNOWN } from "../harness/doubles";
+import { ContactInputs } from "../provider/types";
 
 export const INSTANCE_ID = "11111111-2222-3333-4444-555555555555";
 export const CONTACT_FLOW_ID = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";

@@ -21,9 +21,8 @@
  *                 to every provider alike
  * ratio from the first Start = ideal wall / (wall − first Start): the pacer's share of the wall
  */
-import { Engine } from "../../harness";
+import { awsEnv, Engine } from "../../harness";
 import {
-  awsEnv,
   contactsProgram,
   ProviderKind,
   registrationsOf,

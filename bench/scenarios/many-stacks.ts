@@ -24,9 +24,8 @@
  * throttled per success = ThrottlingException answers (StartOutboundChatContact + DescribeContact)
  *                   / contacts made
  */
-import { Engine, ProviderHost, Registration } from "../../harness";
+import { awsEnv, Engine, ProviderHost, Registration } from "../../harness";
 import {
-  awsEnv,
   contactsProgram,
   ProviderKind,
   registrationsOf,

@@ -22,19 +22,18 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as provider from "@pulumi/pulumi/proto/provider_pb";
-import { Engine, Registration, runProgramFile, StackResource, StepReport } from "../../harness";
+import {
+  awsEnv,
+  Engine,
+  Registration,
+  runProgramFile,
+  StackResource,
+  StepReport,
+} from "../../harness";
 import { toStruct } from "../../harness/struct";
 import { ContactInputs, ContactOutputs, contactProvider } from "../../provider";
 import { FAIR_EMPTY_FILES, FAIR_EMPTY_PACKAGE, FAIR_EMPTY_PROGRAM_JS } from "../empty-provider";
-import {
-  awsEnv,
-  PROJECT,
-  REPO_ROOT,
-  STACK,
-  STACK_CONFIG,
-  startEmulator,
-  welcomeArgs,
-} from "../fixtures";
+import { PROJECT, REPO_ROOT, STACK, STACK_CONFIG, startEmulator, welcomeArgs } from "../fixtures";
 import { cpuMs, RunningHost, startHost } from "../host-process";
 import { InstalledProject, installedProject } from "../installed";
 import { ms, Row, ScenarioResult } from "../report";

@@ -4,9 +4,8 @@
  * the bytes one resource adds to state: the JSON of its inputs and outputs after a create through
  * the host (the engine keeps `__provider` in both).
  */
-import { Engine, Registration } from "../../harness";
+import { awsEnv, Engine, Registration } from "../../harness";
 import {
-  awsEnv,
   bytesOf,
   contactsProgram,
   registrationsOf,

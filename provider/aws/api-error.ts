@@ -30,7 +30,7 @@ export interface PacingDeadlineError extends Error {
 }
 
 /** An `Error` with our name: a factory, since the closure serializer breaks `Error` subclasses. */
-function namedError(name: string, message: string): Error {
+export function namedError(name: string, message: string): Error {
   const error = new Error(message);
   Object.defineProperty(error, "name", { value: name, enumerable: false, configurable: true });
   error.stack = (error.stack ?? "").replace(/^Error/, name);

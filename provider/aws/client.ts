@@ -37,7 +37,7 @@ type RetryModule = typeof import("@smithy/core/retry");
 export const USER_AGENT_SUFFIX = "pulumi-connect-outbound-chat";
 
 /** How long a connection to the endpoint may take to open, in milliseconds. */
-export const CONNECTION_TIMEOUT_MS = 10_000;
+const CONNECTION_TIMEOUT_MS = 10_000;
 
 /**
  * The options of the client's HTTP handler: a connection timeout, and a request timeout that fails
@@ -70,10 +70,10 @@ function retryModule(): RetryModule {
 }
 
 /**
- * The clients made so far, by Region and settings. Plain data, not a `Map`: the closure serializer
- * turns a `Map` into an empty object. Emptied by the test hooks (`testing.ts`) only.
+ * The clients made so far, by Region and settings, for the life of the process. Plain data, not a
+ * `Map`: the closure serializer turns a `Map` into an empty object.
  */
-export const connectClients: Record<string, ConnectClient> = {};
+const connectClients: Record<string, ConnectClient> = {};
 
 /**
  * The Amazon Connect client for a Region and the AWS settings in force (`settings.ts`: profile,

@@ -5,8 +5,11 @@
  * AWS errors are recognised by `name` (and HTTP status) only, never by their message. What of an
  * AWS error reaches our errors is decided in `redact.ts`: its name, HTTP status, request ID, the
  * request members a validation message names, and never the service's own text. A message advises
- * running `pulumi up` again only when that can succeed (throttling past the deadline, a server
- * error, the network, a timeout); for a rejected request it says what to fix.
+ * running `pulumi up` again only when that can succeed: a server error, the network, a timeout, a
+ * conflict with a request still being processed, an answer that lacked its ContactId. Throttling
+ * past the pacer's deadline does not: running again meets the same throttling, so it advises a
+ * lower parallelism, a higher quota or a longer deadline. For a rejected request it says what to
+ * fix.
  */
 import {
   contactApiError,

@@ -198,10 +198,9 @@ export class Pacer implements WaitingLine {
 /**
  * The pacers of the process, one per Region and operation: Amazon Connect throttles each API of
  * an account and Region with a bucket of its own, so throttled creates must not slow the stops of
- * a replacement, nor one Region another. Made on first use; nothing here at module load. Read and
- * emptied by the test hooks (`testing.ts`) only.
+ * a replacement, nor one Region another. Made on first use; nothing here at module load.
  */
-export const processPacers: Record<string, Pacer> = {};
+const processPacers: Record<string, Pacer> = {};
 
 /** The one bound on calls in flight that every pacer of the process shares. */
 const processLimit = new InFlightLimit();

@@ -26,7 +26,7 @@ export const MIN_RATE_PER_SECOND = 0.25;
 /** The spacing of starts before the first throttle, at first, in requests per second. */
 export const PROBE_RATE_PER_SECOND = 40;
 /** The probing rate doubles every this many milliseconds until the first throttle. */
-export const PROBE_DOUBLING_MS = 250;
+const PROBE_DOUBLING_MS = 250;
 /** A throttle multiplies the rate by this. */
 export const DECREASE_FACTOR = 0.85;
 /** Each success raises the rate by this many requests per second. */

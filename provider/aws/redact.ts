@@ -50,7 +50,7 @@ export const REQUEST_MEMBER_PATHS: readonly string[] = [
 ];
 
 /** The Node.js codes of errors that mean the network, not the service, failed. */
-export const NETWORK_CODES: readonly string[] = [
+const NETWORK_CODES: readonly string[] = [
   "ECONNRESET",
   "ECONNREFUSED",
   "EPIPE",
@@ -77,7 +77,7 @@ export function errorNameOf(error: unknown): string {
 }
 
 /** Returns the HTTP status of the answer, or `undefined` when no answer came. */
-export function httpStatusOf(error: unknown): number | undefined {
+function httpStatusOf(error: unknown): number | undefined {
   const status = shapeOf(error).$metadata?.httpStatusCode;
   return typeof status === "number" && Number.isInteger(status) ? status : undefined;
 }

@@ -19,7 +19,7 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
  * Returns the positive number an environment variable is set to, read now; `undefined` when it is
  * unset or blank. Throws, naming the variable and the value, when it is anything else.
  */
-export function positiveNumberFromEnv(name: string): number | undefined {
+function positiveNumberFromEnv(name: string): number | undefined {
   const text = process.env[name];
   if (text === undefined || text.trim() === "") {
     return undefined;

@@ -131,7 +131,7 @@ export function casingHint(value: unknown, allowed: readonly string[]): string {
  * A key or property name as paths and messages show it: cut to 64 characters with an ellipsis, so
  * that a hostile 10 MB name costs a message no more than a short one.
  */
-export function shownName(name: string): string {
+function shownName(name: string): string {
   // Cheap first: a string of at most 64 UTF-16 units has at most 64 code points, and one of more
   // than 128 units has more than 64 (a code point takes 1 or 2 units): count only in between.
   if (

@@ -8,16 +8,12 @@ import {
   type StartOutboundChatContactCommandInput,
 } from "@aws-sdk/client-connect";
 import { AwsClientStub, mockClient } from "aws-sdk-client-mock";
-import {
-  describeContact,
-  startOutboundChatContact,
-  stopContact,
-  updateContactAttributes,
-} from "../../provider/aws/calls";
 import { isContactApiError } from "../../provider/aws/api-error";
 import { isContactGone } from "../../provider/aws/errors";
-import { forgetConnectClients, resetPacing } from "../../provider/aws/testing";
-import { awsError } from "./fixtures";
+import { freshProvider } from "../../harness/fresh-provider";
+import { awsError, setEnv } from "../../harness/doubles";
+
+type Calls = typeof import("../../provider/aws/calls");
 
 const REGION = "eu-west-2";
 const INSTANCE_ID = "a1b2c3d4-e5f6-a7b8-c9d0-e1f2a3b4c5d6";
@@ -39,22 +35,28 @@ describe("Amazon Connect calls", () => {
   // Made in a hook, not when the file loads: mocha loads every file before running any, and a
   // mock made then would answer for every ConnectClient of the whole run.
   let connect: AwsClientStub<ConnectClient>;
+  let restoreEnv: () => void;
+  // A new copy of the provider's modules for each test: no client or pacer of an earlier test.
+  let describeContact: Calls["describeContact"];
+  let startOutboundChatContact: Calls["startOutboundChatContact"];
+  let stopContact: Calls["stopContact"];
+  let updateContactAttributes: Calls["updateContactAttributes"];
   before(() => {
     connect = mockClient(ConnectClient);
   });
 
   beforeEach(() => {
     connect.reset();
-    forgetConnectClients();
-    resetPacing();
-    process.env.AWS_ACCESS_KEY_ID ??= "AKIDEXAMPLE";
-    process.env.AWS_SECRET_ACCESS_KEY ??= "secret";
+    ({ describeContact, startOutboundChatContact, stopContact, updateContactAttributes } =
+      freshProvider()<Calls>("aws/calls"));
+    restoreEnv = setEnv({ AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret" });
+  });
+  afterEach(() => {
+    restoreEnv();
   });
 
   after(() => {
     connect.restore();
-    forgetConnectClients();
-    resetPacing();
   });
 
   describe("startOutboundChatContact", () => {

@@ -3,16 +3,28 @@ import { execFileSync } from "node:child_process";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { startOutboundChatContact } from "../../provider/aws/calls";
+import { freshProvider } from "../../harness/fresh-provider";
 import { isContactApiError } from "../../provider/aws/api-error";
-import {
-  USER_AGENT_SUFFIX,
-  connectClient,
-  connectModule,
-  requestHandlerOptions,
-} from "../../provider/aws/client";
+import { USER_AGENT_SUFFIX } from "../../provider/aws/client";
 import { REQUEST_TIMEOUT_ENV } from "../../provider/aws/settings";
-import { forgetConnectClients } from "../../provider/aws/testing";
+
+type Calls = typeof import("../../provider/aws/calls");
+type Client = typeof import("../../provider/aws/client");
+
+/**
+ * The provider's AWS modules as a new provider process loads them, made again for each test: no
+ * client made yet, and nothing read from the environment yet.
+ */
+let startOutboundChatContact: Calls["startOutboundChatContact"];
+let connectClient: Client["connectClient"];
+let connectModule: Client["connectModule"];
+let requestHandlerOptions: Client["requestHandlerOptions"];
+
+function loadFreshProvider(): void {
+  const load = freshProvider();
+  ({ startOutboundChatContact } = load<Calls>("aws/calls"));
+  ({ connectClient, connectModule, requestHandlerOptions } = load<Client>("aws/client"));
+}
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -137,11 +149,10 @@ describe("connectClient", () => {
     process.env.AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
     process.env.AWS_EC2_METADATA_DISABLED = "true";
     process.env.AWS_ENDPOINT_URL_CONNECT = endpoint;
-    forgetConnectClients();
+    loadFreshProvider();
   });
 
   afterEach(() => {
-    forgetConnectClients();
     for (const key of ENV_KEYS) {
       if (saved[key] === undefined) {
         delete process.env[key];
@@ -197,7 +208,7 @@ describe("connectClient", () => {
   it("reads the settings when the client is made, not when the module is loaded", async () => {
     server.script(ok());
     process.env.AWS_ENDPOINT_URL_CONNECT = "http://127.0.0.1:1";
-    forgetConnectClients();
+    loadFreshProvider();
     process.env.AWS_ENDPOINT_URL_CONNECT = endpoint;
     assert.equal(await start(), "contact-1");
   });
@@ -281,11 +292,10 @@ describe("connectClient against an endpoint that never answers", () => {
     process.env.AWS_EC2_METADATA_DISABLED = "true";
     process.env.AWS_ENDPOINT_URL_CONNECT = endpoint;
     received = 0;
-    forgetConnectClients();
+    loadFreshProvider();
   });
 
   afterEach(() => {
-    forgetConnectClients();
     for (const key of ENV_KEYS) {
       if (saved[key] === undefined) {
         delete process.env[key];

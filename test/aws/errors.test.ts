@@ -10,7 +10,7 @@ import {
   pacingDeadlineError,
   type ContactCallContext,
 } from "../../provider/aws/errors";
-import { awsError } from "./fixtures";
+import { awsError } from "../../harness/doubles";
 
 const CUSTOMER = "+14155550100";
 const CONTENT = "Your appointment is tomorrow at 9";

@@ -4,7 +4,13 @@ import { InFlightLimit } from "../../provider/aws/in-flight";
 import { pacerFor, Pacer } from "../../provider/aws/pacing";
 import { MIN_RATE_PER_SECOND } from "../../provider/aws/rate";
 import { DEADLINE_ENV, MAX_IN_FLIGHT_ENV } from "../../provider/aws/settings";
-import { FakeClock, FakeThrottlingService, awsError, seededRandom, settle } from "./fixtures";
+import {
+  awsError,
+  FakeClock,
+  FakeThrottlingService,
+  seededRandom,
+  settle,
+} from "../../harness/doubles";
 
 /** No jitter: each start takes exactly one token of the pacer's bucket. */
 const even = () => 0.5;

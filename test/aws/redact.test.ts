@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { describeAwsError, pacingDeadlineError } from "../../provider/aws/errors";
 import { factsOf, memberPathsNamed } from "../../provider/aws/redact";
-import { awsError } from "./fixtures";
+import { awsError } from "../../harness/doubles";
 
 const context = {
   operation: "StartOutboundChatContact",

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { RetryErrorInfo, RetryErrorType, StandardRetryToken } from "@smithy/types";
 import { ThrottleRefusingRetryStrategy } from "../../provider/aws/client";
 import { isQuotaError, isThrottlingError, sdkMayRetry } from "../../provider/aws/throttling";
-import { awsError } from "./fixtures";
+import { awsError } from "../../harness/doubles";
 
 /** Each error, and who retries it: the pacer (throttling), the SDK, or no one. */
 const rows: Array<[string, unknown, "pacer" | "sdk" | "no one"]> = [

@@ -9,7 +9,10 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ConnectEmulator, DEMO_CONTACT_FLOW_ID } from "../../emulator";
-import { assertSucceeded, awsEnv, Stack, startEmulator, welcomeProgram } from "./fixtures";
+import { awsEnv, HostCallError } from "../../harness";
+import { isOutboundChatContactError } from "../../provider";
+import { resolveRegion } from "../../provider/settings";
+import { assertSucceeded, Stack, startEmulator, welcomeProgram } from "./fixtures";
 
 const REGION = "eu-west-2";
 const INSTANCE_ID = "77777777-2222-3333-4444-555555555555";
@@ -70,7 +73,14 @@ describe("stack config", function () {
     try {
       const [report] = await stack.up(PROGRAM);
       assert.equal(report.op, "create");
-      assert.match(String(report.error?.message), /aws:region/);
+      // The provider's NoRegion error reaches the engine as its message, whole, and nothing
+      // more: the dynamic-provider host passes on an error's message alone, not its code.
+      const thrown = captured(() =>
+        resolveRegion({ instanceId: INSTANCE_ID }, {}, {}, () => undefined),
+      );
+      assert.ok(isOutboundChatContactError(thrown, "NoRegion"));
+      assert.ok(report.error instanceof HostCallError, String(report.error));
+      assert.equal(report.error.details, thrown.message);
       assert.equal(emulator.calls().log.length, 0);
       assert.equal(stack.engine.resources.length, 0);
     } finally {
@@ -162,3 +172,13 @@ describe("stack config", function () {
     }
   });
 });
+
+/** The error `run` throws. */
+function captured(run: () => unknown): Error {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  assert.fail("expected an error");
+}

@@ -12,9 +12,9 @@ import {
   DEMO_PHONE_NUMBER_ARN,
   DEMO_REGION,
 } from "../../emulator";
-import { Engine, ProviderHost, programModule, runProgram } from "../../harness";
+import { awsEnv, Engine, programModule, ProviderHost, runProgram } from "../../harness";
 import { aliasPackageToSources } from "../../harness/package-alias";
-import { assertSucceeded, awsEnv, countOf, opsOf, REPO_ROOT, startEmulator } from "./fixtures";
+import { assertSucceeded, countOf, opsOf, REPO_ROOT, startEmulator } from "./fixtures";
 
 const INSTANCE_ARN = `arn:aws:connect:${DEMO_REGION}:123456789012:instance/${DEMO_INSTANCE_ID}`;
 const PHONE_NUMBER_ID = DEMO_PHONE_NUMBER_ARN.split("/").pop() as string;

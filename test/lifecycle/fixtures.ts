@@ -14,7 +14,7 @@ import {
   startConnectEmulator,
 } from "../../emulator";
 import { OutboundChatContact, OutboundChatContactArgs } from "../../provider";
-import { Engine, ProviderHost, Registration, runProgram, StepReport } from "../../harness";
+import { awsEnv, Engine, ProviderHost, Registration, runProgram, StepReport } from "../../harness";
 
 export const PROJECT = "connect-welcome";
 export const STACK = "dev";
@@ -26,26 +26,6 @@ export const TOKEN = /^[0-9a-f]{64}$/;
 
 export function startEmulator(): Promise<ConnectEmulator> {
   return startConnectEmulator({ seed: DEMO_SEED });
-}
-
-/**
- * The host's environment for the emulator: its endpoint and key, and nothing from the machine's
- * own AWS setup (no shared config files, no instance metadata).
- */
-export function awsEnv(
-  emulator: ConnectEmulator,
-  /** AWS_REGION; `null` for none. */
-  region: string | null = DEMO_REGION,
-): Record<string, string> {
-  return {
-    AWS_ENDPOINT_URL_CONNECT: emulator.endpoint,
-    AWS_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: emulator.credentials.secretAccessKey,
-    AWS_CONFIG_FILE: path.join(REPO_ROOT, ".no-aws-config"),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(REPO_ROOT, ".no-aws-credentials"),
-    AWS_EC2_METADATA_DISABLED: "true",
-    ...(region === null ? {} : { AWS_REGION: region }),
-  };
 }
 
 /** What one welcome contact of a program differs in. */

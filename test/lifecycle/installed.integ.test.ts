@@ -13,16 +13,17 @@ import {
   DEMO_PHONE_NUMBER_ARN,
 } from "../../emulator";
 import {
+  awsEnv,
   Engine,
   installInto,
   packPackage,
   ProviderHost,
   Registration,
+  run,
   runProgramFile,
 } from "../../harness";
 import {
   assertSucceeded,
-  awsEnv,
   countOf,
   DESTINATION,
   opsOf,
@@ -110,6 +111,43 @@ describe("installed from the packed package", function () {
     );
     assert.equal(first, second);
     assert.ok(first.length < 4096, `__provider is ${first.length} bytes`);
+
+    // The provider host requires these from the program's directory: the package's `exports`
+    // must keep every one resolvable.
+    const required = [...first.matchAll(/require\("(pulumi-connect-outbound-chat\/[^"]+)"\)/g)].map(
+      (match) => match[1],
+    );
+    assert.deepEqual(required.sort(), [
+      "pulumi-connect-outbound-chat/dist/provider/lifecycle.js",
+      "pulumi-connect-outbound-chat/dist/provider/settings.js",
+    ]);
+    for (const subpath of required) {
+      await run(process.execPath, ["-e", `require.resolve(${JSON.stringify(subpath)})`], project);
+    }
+  });
+
+  it("offers the resource and the emulator as the package's entry points, and nothing of its internals but the provider's", async () => {
+    const script = `
+      const entry = require("pulumi-connect-outbound-chat");
+      const emulator = require("pulumi-connect-outbound-chat/emulator");
+      const closed = ["pulumi-connect-outbound-chat/dist/emulator/index.js", "pulumi-connect-outbound-chat/dist/provider/index.d.ts"]
+        .filter((subpath) => { try { require.resolve(subpath); return false; } catch { return true; } });
+      process.stdout.write(JSON.stringify({
+        resource: typeof entry.OutboundChatContact,
+        isOutboundChatContactError: typeof entry.isOutboundChatContactError,
+        startConnectEmulator: typeof emulator.startConnectEmulator,
+        closed,
+      }));
+    `;
+    assert.deepEqual(JSON.parse(await run(process.execPath, ["-e", script], project)), {
+      resource: "function",
+      isOutboundChatContactError: "function",
+      startConnectEmulator: "function",
+      closed: [
+        "pulumi-connect-outbound-chat/dist/emulator/index.js",
+        "pulumi-connect-outbound-chat/dist/provider/index.d.ts",
+      ],
+    });
   });
 
   it("goes through up, update, replace, refresh and destroy from the install", async () => {

@@ -7,12 +7,11 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ConnectEmulator, DEMO_INSTANCE_ID, DEMO_REGION } from "../../emulator";
-import { UNKNOWN } from "../../harness";
+import { awsEnv, UNKNOWN } from "../../harness";
 import * as pulumi from "@pulumi/pulumi";
 import { OutboundChatContact } from "../../provider";
 import {
   assertSucceeded,
-  awsEnv,
   countOf,
   DESTINATION,
   opsOf,

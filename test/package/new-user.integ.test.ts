@@ -15,6 +15,23 @@ import { packPackage, pulumiVersionUnderTest, run } from "../../harness";
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const PACKAGE_NAME = "pulumi-connect-outbound-chat";
 
+/** A program that uses what the README documents of both entry points. */
+const ENTRY_POINTS = `import {
+  isOutboundChatContactError,
+  OutboundChatContact,
+  OutboundChatContactErrorCode,
+} from "pulumi-connect-outbound-chat";
+import { DEMO_SEED, startConnectEmulator } from "pulumi-connect-outbound-chat/emulator";
+
+const code: OutboundChatContactErrorCode = "NoRegion";
+
+export async function main(): Promise<boolean> {
+  const emulator = await startConnectEmulator({ seed: DEMO_SEED });
+  await emulator.stop();
+  return typeof OutboundChatContact === "function" && isOutboundChatContactError(new Error(), code);
+}
+`;
+
 /** The first fenced block of `language` in the README section whose heading starts `heading`. */
 export function fencedBlock(readme: string, heading: string, language: string): string {
   const start = readme.indexOf(`\n## ${heading}`);
@@ -114,6 +131,32 @@ describe("a new user, following README.md", function () {
     const output = await run(tsc, ["--noEmit", "-p", "."], program);
     assert.equal(output.trim(), "");
   });
+
+  for (const resolution of ["node", "node16"] as const) {
+    it(`type-checks imports of both entry points, the package and /emulator, with moduleResolution ${resolution}`, async () => {
+      const readme = await fs.readFile(path.join(REPO_ROOT, "README.md"), "utf8");
+      const config = JSON.parse(fencedBlock(readme, "Install", "json")) as {
+        compilerOptions: Record<string, unknown>;
+      };
+      const tsconfig = `tsconfig.entry-points.${resolution}.json`;
+      await fs.writeFile(path.join(program, "entry-points.ts"), ENTRY_POINTS);
+      await fs.writeFile(
+        path.join(program, tsconfig),
+        JSON.stringify({
+          ...config,
+          compilerOptions: {
+            ...config.compilerOptions,
+            moduleResolution: resolution,
+            ...(resolution === "node16" ? { module: "node16" } : {}),
+          },
+          files: ["entry-points.ts"],
+        }),
+      );
+      const tsc = path.join(program, "node_modules", ".bin", "tsc");
+      const output = await run(tsc, ["--noEmit", "-p", tsconfig], program);
+      assert.equal(output.trim(), "");
+    });
+  }
 
   it("ships every file that README.md, emulator/README.md and the emulator's messages refer to", async () => {
     const shipped = new Set(

@@ -1,7 +1,8 @@
 import { strict as assert } from "assert";
 import { classifyChanges, reusedClientTokenProblem } from "../../provider/diff-rules";
 import { attributesUpdate, contactOutputs } from "../../provider/lifecycle";
-import { ContactInputs, ContactOutputs, UNKNOWN } from "../../provider/types";
+import { UNKNOWN } from "../../harness/doubles";
+import { ContactInputs, ContactOutputs } from "../../provider/types";
 import { validInputs } from "../fixtures";
 
 const URN = "urn:pulumi:dev::p::pulumi-nodejs:dynamic/connect:OutboundChatContact::welcome";

@@ -7,12 +7,16 @@ import {
   UpdateContactAttributesCommand,
 } from "@aws-sdk/client-connect";
 import { AwsClientStub, mockClient } from "aws-sdk-client-mock";
-import { forgetConnectClients, resetPacing } from "../../provider/aws/testing";
-import * as lifecycle from "../../provider/lifecycle";
+import { freshProvider } from "../../harness/fresh-provider";
+import { isOutboundChatContactError } from "../../provider/contact-error";
 import { contactIdentity, deriveClientToken } from "../../provider/request";
 import { ContactInputs, ContactOutputs } from "../../provider/types";
-import { awsError } from "../aws/fixtures";
+import { awsError, setEnv } from "../../harness/doubles";
 import { INSTANCE_ARN, INSTANCE_ID, validInputs } from "../fixtures";
+
+type Lifecycle = typeof import("../../provider/lifecycle");
+/** A new copy of the provider's modules for each test: no client or pacer of an earlier test. */
+let lifecycle: Lifecycle;
 
 const URN = "urn:pulumi:dev::p::pulumi-nodejs:dynamic/connect:OutboundChatContact::welcome";
 
@@ -41,20 +45,21 @@ describe("the lifecycle core", () => {
   // Made in a hook, not when the file loads: mocha loads every file before running any, and a
   // mock made then would answer for every ConnectClient of the whole run.
   let connect: AwsClientStub<ConnectClient>;
+  let restoreEnv: () => void;
   before(() => {
     connect = mockClient(ConnectClient);
   });
 
   beforeEach(() => {
     connect.reset();
-    forgetConnectClients();
-    resetPacing();
-    process.env.AWS_ACCESS_KEY_ID ??= "AKIDEXAMPLE";
-    process.env.AWS_SECRET_ACCESS_KEY ??= "secret";
+    lifecycle = freshProvider()<Lifecycle>("lifecycle");
+    restoreEnv = setEnv({ AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret" });
+  });
+  afterEach(() => {
+    restoreEnv();
   });
   after(() => {
     connect.restore();
-    forgetConnectClients();
   });
 
   describe("create", () => {
@@ -101,11 +106,11 @@ describe("the lifecycle core", () => {
         () => assert.fail("create succeeded"),
         (e: Error) => e,
       );
-      assert.match(error.message, /answered with contact contact-old, which had ended at /);
-      assert.match(
-        error.message,
-        /so no message was sent now\. To send it again, change `triggers`/,
-      );
+      assert.ok(isOutboundChatContactError(error), String(error));
+      assert.equal(error.code, "ReusedClientToken");
+      // The message names the contact and when it ended, and what to do.
+      assert.ok(error.message.includes("contact-old"), error.message);
+      assert.match(error.message, /change `triggers`/);
       assert.equal(error.message.includes("+14155550100"), false);
       assert.equal(error.message.includes("Welcome aboard!"), false);
     });
@@ -148,7 +153,7 @@ describe("the lifecycle core", () => {
 
     it("fails when there is no URN and no clientToken, and sends nothing", async () => {
       const { __urn: _urn, ...rest } = inputs();
-      await assert.rejects(create(rest), /received no URN/);
+      await assert.rejects(create(rest), { name: "OutboundChatContactError", code: "MissingUrn" });
       assert.equal(connect.commandCalls(StartOutboundChatContactCommand).length, 0);
     });
   });
@@ -201,6 +206,16 @@ describe("the lifecycle core", () => {
       const result = await lifecycle.read("contact-1", stored({ disconnectTimestamp: undefined }));
       assert.equal(result.props?.initiationTimestamp, "2026-11-24T10:00:00.000Z");
       assert.equal(result.props && "disconnectTimestamp" in result.props, false);
+    });
+
+    it("fails when the outputs stored at create are missing (an import), calling nothing", async () => {
+      for (const props of [undefined, stored({ region: "" }), stored({ instanceId: "" })]) {
+        await assert.rejects(lifecycle.read("contact-1", props), {
+          name: "OutboundChatContactError",
+          code: "MissingState",
+        });
+      }
+      assert.equal(connect.commandCalls(DescribeContactCommand).length, 0);
     });
 
     it("reads a contact the service no longer knows as gone", async () => {

@@ -1,9 +1,22 @@
 import { strict as assert } from "assert";
+import {
+  ConnectClient,
+  DescribeContactCommand,
+  StartOutboundChatContactCommand,
+} from "@aws-sdk/client-connect";
 import * as pulumi from "@pulumi/pulumi";
+import { AwsClientStub, mockClient } from "aws-sdk-client-mock";
 import { OutboundChatContact, TYPE_TOKEN } from "../../provider";
-import { isWrappedSecret, valueOf } from "../helpers/outputs";
+import { isWrappedSecret, setEnv } from "../../harness/doubles";
+import { freshProvider } from "../../harness/fresh-provider";
+import { unwrapSecrets } from "../../harness/struct";
+import { contactIdentity, deriveClientToken } from "../../provider/request";
+import { ContactInputs } from "../../provider/types";
+import { valueOf } from "../helpers/outputs";
 import { ARGUMENT_NAMES, validInputs } from "../fixtures";
 import { runProgram } from "../../harness";
+
+type DynamicProvider = typeof import("../../provider/dynamic-provider");
 
 interface Registered {
   type: string;
@@ -94,10 +107,71 @@ describe("OutboundChatContact", () => {
     assert.equal(registered[0].inputs.__provider, registered[1].inputs.__provider);
   });
 
-  it("exposes the contact id the provider answered with", async () => {
-    const { contact } = await register(() => new OutboundChatContact("welcome", validInputs()));
-    assert.equal(await valueOf(contact.contactId), "contact-1");
-    assert.equal(await valueOf(contact.id), "contact-1");
+  describe("with the provider's own create behind the mocks", () => {
+    // The mocks answer a registration the way the engine does: with what the provider's create
+    // returns for the inputs the resource registered. Amazon Connect alone is mocked.
+    let connect: AwsClientStub<ConnectClient>;
+    let restoreEnv: () => void;
+    before(() => {
+      connect = mockClient(ConnectClient);
+    });
+    beforeEach(() => {
+      connect.reset();
+      restoreEnv = setEnv({
+        AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+        AWS_SECRET_ACCESS_KEY: "secret",
+        AWS_REGION: "eu-west-2",
+        AWS_DEFAULT_REGION: undefined,
+        PULUMI_CONFIG: undefined,
+      });
+    });
+    afterEach(() => restoreEnv());
+    after(() => connect.restore());
+
+    async function createdThroughTheProvider(name: string): Promise<OutboundChatContact> {
+      const { contactProvider } = freshProvider()<DynamicProvider>("dynamic-provider");
+      await pulumi.runtime.setMocks(
+        {
+          newResource: async (args) => {
+            const { value } = unwrapSecrets(args.inputs);
+            const { id, outs } = await contactProvider.create(value as ContactInputs);
+            return { id, state: outs ?? {} };
+          },
+          call: () => ({}),
+        },
+        "connect-welcome",
+        "dev",
+      );
+      const contact = new OutboundChatContact(name, validInputs());
+      await valueOf(contact.id);
+      return contact;
+    }
+
+    it("exposes the contact id, token and Region the provider's create produced", async () => {
+      connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-7" });
+      connect.on(DescribeContactCommand).resolves({ Contact: { Id: "contact-7" } });
+      const contact = await createdThroughTheProvider("welcome");
+      const urn = await valueOf(contact.urn);
+
+      assert.equal(await valueOf(contact.id), "contact-7");
+      assert.equal(await valueOf(contact.contactId), "contact-7");
+      assert.equal(await valueOf(contact.region), "eu-west-2");
+      assert.equal(await valueOf(contact.clientTokenSource), "derived");
+      // The token is derived from the URN the resource passed as __urn, and is the one sent.
+      const token = deriveClientToken(urn, contactIdentity(validInputs(), "eu-west-2"));
+      assert.equal(await valueOf(contact.clientToken), token);
+      const sent = connect.commandCalls(StartOutboundChatContactCommand)[0].args[0].input;
+      assert.equal(sent.ClientToken, token);
+      assert.equal(sent.DestinationEndpoint?.Address, validInputs().destinationEndpoint.address);
+    });
+
+    it("gives each resource of a program a token of its own, from its own URN", async () => {
+      connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-7" });
+      connect.on(DescribeContactCommand).resolves({ Contact: { Id: "contact-7" } });
+      const first = await createdThroughTheProvider("first");
+      const second = await createdThroughTheProvider("second");
+      assert.notEqual(await valueOf(first.clientToken), await valueOf(second.clientToken));
+    });
   });
 
   it("asks the engine to keep the destination, the messages and the clientToken secret in its outputs", async () => {
@@ -134,10 +208,23 @@ describe("OutboundChatContact", () => {
     assert.equal(await valueOf(contact.channel), "SMS");
   });
 
-  it("fails its output, instead of hanging, when the registration fails", async () => {
-    const failing = Promise.reject(new Error("the engine refused the resource"));
-    failing.catch(() => undefined);
-    const output = pulumi.output(failing);
-    await assert.rejects(valueOf(output), /the engine refused the resource/);
+  it("fails its outputs, instead of hanging, when the registration fails", async () => {
+    await pulumi.runtime.setMocks(
+      {
+        newResource: () => {
+          throw new Error("the engine refused the resource");
+        },
+        call: () => ({}),
+      },
+      "connect-welcome",
+      "dev",
+    );
+    const contact = new OutboundChatContact("welcome", validInputs());
+    for (const output of [contact.id, contact.contactId, contact.clientToken, contact.channel]) {
+      await assert.rejects(
+        valueOf<unknown>(output),
+        /failed to register new resource welcome .*: the engine refused the resource/,
+      );
+    }
   });
 });
