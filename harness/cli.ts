@@ -60,7 +60,10 @@ export interface RunningCommand {
 export interface ProjectOptions {
   /** The project folder, holding Pulumi.yaml. */
   readonly dir: string;
-  /** The program file the language host loads. @default - the project has no program to run */
+  /**
+   * The Node.js program file the language host loads.
+   * @default - the project's runtime runs it (pulumi-language-yaml for a YAML program)
+   */
   readonly program?: string;
   /** Added to the environment of every command (AWS settings, the emulator's endpoint). */
   readonly env?: Record<string, string>;
@@ -134,8 +137,9 @@ export class PulumiProject {
     const runsProgram = ["preview", "up", "update"].includes(args[0] ?? "");
     const result = (async (): Promise<CliResult> => {
       let fullArgs = [...args];
-      if (runsProgram) {
-        if (this.options.program === undefined) throw new Error("this project has no program");
+      // A Node.js program is served by the language host beside the CLI; any other runtime (YAML)
+      // by the CLI's own language plugin.
+      if (runsProgram && this.options.program !== undefined) {
         const started = await startLanguageHost(this.dir, this.options.program, env);
         host = started.child;
         fullArgs = [...args, `--client=127.0.0.1:${started.port}`];

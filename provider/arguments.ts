@@ -108,6 +108,13 @@ export interface Argument {
    * @default - its views differ
    */
   readonly changed?: (olds: ContactOutputs, news: ContactInputs) => boolean;
+  /**
+   * Whether DescribeContact gives it back, so that an imported contact has it. One that the API
+   * cannot give back (the destination, the messages) is taken from the program after an import,
+   * in place, instead of counting as a change that sends a new contact.
+   * @default false
+   */
+  readonly readBack?: boolean;
   /** The request member it becomes. @default - none: it is the provider's own setting */
   readonly member?: keyof StartOutboundChatContactCommandInput;
   /**
@@ -167,6 +174,21 @@ function toApiSegmentValue(value: SegmentAttributeValue): ApiSegmentAttributeVal
   return mapped;
 }
 
+/** A segment attribute value as DescribeContact answers it, as the program writes it. */
+export function fromApiSegmentValue(value: ApiSegmentAttributeValue): SegmentAttributeValue {
+  const mapped: Record<string, unknown> = {};
+  if (value.ValueString !== undefined) mapped.valueString = value.ValueString;
+  if (value.ValueInteger !== undefined) mapped.valueInteger = value.ValueInteger;
+  if (value.ValueArn !== undefined) mapped.valueArn = value.ValueArn;
+  if (value.ValueList !== undefined) mapped.valueList = value.ValueList.map(fromApiSegmentValue);
+  if (value.ValueMap !== undefined) {
+    mapped.valueMap = Object.fromEntries(
+      Object.entries(value.ValueMap).map(([key, nested]) => [key, fromApiSegmentValue(nested)]),
+    );
+  }
+  return mapped;
+}
+
 /** The supported content types as a set: sorted, each once, the service's default when absent. */
 export function contentTypesOf(types: readonly string[] | undefined | null): string[] {
   return types ? [...new Set(types)].sort() : [...DEFAULT_CONTENT_TYPES];
@@ -192,6 +214,7 @@ export const TYPE_PREFIX = `${PACKAGE_NAME}:index:`;
 /** Every argument, in the order of the API reference. */
 export const ARGUMENTS = {
   instanceId: {
+    readBack: true,
     doc: "The Amazon Connect instance: its ID, or its ARN (which also gives the Region).",
     schema: STRING,
     rule: instanceIdRule,
@@ -211,6 +234,7 @@ export const ARGUMENTS = {
     request: (inputs) => contactFlowIdOf(inputs.contactFlowId),
   },
   sourceEndpoint: {
+    readBack: true,
     doc: "The number the message comes from: `{ address, type? }`, the ARN of a phone number claimed by the instance; `type` defaults to `CONNECT_PHONENUMBER_ARN`, the only one the API accepts.",
     schema: ref("SourceEndpoint"),
     rule: sourceEndpointRule,
@@ -231,6 +255,7 @@ export const ARGUMENTS = {
     request: (inputs) => endpointOf(inputs.destinationEndpoint, DESTINATION_ENDPOINT_TYPE),
   },
   channel: {
+    readBack: true,
     doc: '`"SMS"` or `"WhatsApp"`: shorthand for the segment attribute `connect:Subtype`.',
     whenLeftOut: 'taken from `segmentAttributes["connect:Subtype"]`, which must then be set',
     schema: STRING,
@@ -240,6 +265,7 @@ export const ARGUMENTS = {
     view: subtypeOf,
   },
   segmentAttributes: {
+    readBack: true,
     doc: "Segment attributes: `{ [key]: { valueString?, valueMap?, valueInteger?, valueList?, valueArn? } }`, one member each; keys 1..128 letters, digits, `-` and `_`, or system keys `connect:` + the same; `valueList` and `valueArn` only on `connect:` keys; nested at most 32 levels. `connect:Subtype` is set from `channel` when that is given.",
     whenLeftOut: "only `connect:Subtype`, from `channel`",
     schema: { type: "object", additionalProperties: ref("SegmentAttributeValue") },
@@ -256,6 +282,7 @@ export const ARGUMENTS = {
     request: segmentAttributesOf,
   },
   attributes: {
+    readBack: true,
     doc: "Custom contact attributes, available in the flow: a string map, keys of letters, digits, `-` and `_`, 32,768 UTF-8 bytes in all. A change updates the live contact (UpdateContactAttributes) and sends no new message.",
     whenLeftOut: "no attributes",
     schema: STRING_MAP,
@@ -315,6 +342,7 @@ export const ARGUMENTS = {
       },
   },
   relatedContactId: {
+    readBack: true,
     doc: "The ID of a contact this one is related to, 1..256 characters.",
     whenLeftOut: "not related to another contact",
     schema: STRING,
@@ -366,6 +394,7 @@ export const ARGUMENTS = {
     view: (inputs) => inputs.onDelete ?? "stop",
   },
   region: {
+    readBack: true,
     doc: "The AWS Region of the instance.",
     whenLeftOut:
       "the Region of an instance ARN, then the stack setting `aws:region`, then `AWS_REGION` / `AWS_DEFAULT_REGION`",
@@ -414,7 +443,7 @@ export const COMPUTED_OUTPUTS = {
     schema: STRING,
   },
   clientTokenSource: {
-    doc: '`"derived"` when the ClientToken came from the URN and inputs, `"given"` when from `clientToken`.',
+    doc: '`"derived"` when the ClientToken came from the URN and inputs, `"given"` when from `clientToken`, `"imported"` when the contact was imported and its token is unknown.',
     schema: STRING,
   },
   initiationTimestamp: {
@@ -429,15 +458,17 @@ export const COMPUTED_OUTPUTS = {
   readonly [K in ComputedName]-?: { readonly doc: string; readonly schema: SchemaType };
 };
 
-/** Outputs every created contact has, whether or not the program gave them. */
+/**
+ * Outputs every contact has, whether or not the program gave them (an imported contact has no
+ * known ClientToken, and none of the required arguments DescribeContact cannot give back).
+ */
 export const ALWAYS_OUTPUTS: readonly (keyof ContactOutputs)[] = [
   "contactId",
-  "clientToken",
   "clientTokenSource",
   "region",
-  ...ARGUMENT_ENTRIES.filter(([, argument]) => argument.whenLeftOut === undefined).map(
-    ([name]) => name,
-  ),
+  ...ARGUMENT_ENTRIES.filter(
+    ([, argument]) => argument.whenLeftOut === undefined && argument.readBack === true,
+  ).map(([name]) => name),
 ];
 
 /** A request member's name as AWS writes it in messages: camelCased (`SourceEndpoint` → `sourceEndpoint`). */

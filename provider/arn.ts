@@ -3,7 +3,11 @@
  * know nothing of Pulumi or AWS clients and never throw: anything that does not parse returns
  * `undefined` (or `false`).
  */
-import { MAX_CONTACT_FLOW_ID_LENGTH, MAX_INSTANCE_ID_LENGTH } from "./limits";
+import {
+  MAX_CONTACT_FLOW_ID_LENGTH,
+  MAX_CONTACT_ID_LENGTH,
+  MAX_INSTANCE_ID_LENGTH,
+} from "./limits";
 
 /** The parts of an ARN: `arn:<partition>:<service>:<region>:<accountId>:<resource>`. */
 export interface ArnParts {
@@ -149,4 +153,35 @@ export function isPhoneNumberArn(s: unknown): s is string {
     (segments.length === 2 && segments[0] === "phone-number") ||
     (segments.length === 4 && segments[0] === "instance" && segments[2] === "phone-number")
   );
+}
+
+/** A contact to import: its instance and ID, and the Region when given by a contact ARN. */
+export interface ContactRef {
+  readonly instanceId: string;
+  readonly contactId: string;
+  /** Set when the reference was an ARN. @default - not known from `<instanceId>/<contactId>` */
+  readonly region?: string;
+}
+
+/**
+ * Reads the ID `pulumi import` is given for a contact: `<instanceId>/<contactId>`, or the
+ * contact's ARN, `arn:<partition>:connect:<region>:<account>:instance/<instanceId>/contact/<id>`.
+ */
+export function parseContactRef(s: unknown): ContactRef | undefined {
+  const parsed = connectResourcePath(s);
+  if (parsed !== undefined) {
+    const [kind, instanceId, contactKind, contactId] = parsed.segments;
+    return parsed.segments.length === 4 && kind === "instance" && contactKind === "contact"
+      ? { instanceId, contactId, region: parsed.arn.region }
+      : undefined;
+  }
+  if (typeof s !== "string") {
+    return undefined;
+  }
+  const [instanceId, contactId, ...rest] = s.split("/");
+  return rest.length === 0 &&
+    isBareId(instanceId, MAX_INSTANCE_ID_LENGTH) &&
+    isBareId(contactId, MAX_CONTACT_ID_LENGTH)
+    ? { instanceId, contactId }
+    : undefined;
 }

@@ -28,7 +28,9 @@ export type OutboundChatContactErrorCode =
   /** A read of a contact without the outputs stored when it was created (an import, say). */
   | "MissingState"
   /** A create with no URN to derive its ClientToken from, and no `clientToken` given. */
-  | "MissingUrn";
+  | "MissingUrn"
+  /** `pulumi import` was given an ID that is neither `<instanceId>/<contactId>` nor a contact ARN. */
+  | "InvalidImportId";
 
 /** An error of `OutboundChatContact`, told apart by its {@link OutboundChatContactErrorCode}. */
 export interface OutboundChatContactError extends Error {

@@ -73,10 +73,22 @@ export function classifyChanges(olds: ContactOutputs, news: ContactInputs): Cont
   const updates: string[] = [];
   for (const [name, argument] of ARGUMENT_ENTRIES) {
     if (changed(name, argument, olds, news)) {
-      (argument.change === "replace" ? replaces : updates).push(name);
+      const replacing = argument.change === "replace" && !adoptedAfterImport(name, argument, olds);
+      (replacing ? replaces : updates).push(name);
     }
   }
   return { replaces, updates };
+}
+
+/**
+ * An imported contact has none of the arguments DescribeContact cannot give back (the destination,
+ * the messages, the flow): the program's values for them are taken in place, once, as what the
+ * contact was sent with, instead of counting as a change that sends a new contact.
+ */
+function adoptedAfterImport(name: ArgumentName, argument: Argument, olds: ContactOutputs): boolean {
+  return (
+    olds.clientTokenSource === "imported" && argument.readBack !== true && olds[name] === undefined
+  );
 }
 
 /**

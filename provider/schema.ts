@@ -12,6 +12,7 @@ import {
   SchemaType,
   TYPE_PREFIX,
 } from "./arguments";
+import { AssumeRole, Setting, SETTING_NAMES, SETTINGS } from "./settings";
 import type {
   ChatMessage,
   DestinationEndpoint,
@@ -128,6 +129,48 @@ const OBJECT_TYPES = {
   } satisfies ObjectTypeSpec<TemplateAttributes>,
 };
 
+/** The provider configuration's object types: @pulumi/aws's `assumeRoles` entries and `endpoints`. */
+const CONFIG_TYPES = {
+  "connect-outbound-chat:config:AssumeRole": {
+    type: "object",
+    description: "A role to assume with STS AssumeRole.",
+    properties: {
+      roleArn: doc("The ARN of the role."),
+      sessionName: doc('The session name. Default: "pulumi-connect-outbound-chat".'),
+      externalId: doc("The external ID the role's trust policy asks for."),
+      duration: doc('How long the session lasts, such as "1h" or "15m".'),
+      policy: doc("A session policy (JSON) that narrows what the session may do."),
+    } satisfies { readonly [K in keyof AssumeRole]-?: PropertySpec },
+    required: ["roleArn"],
+  },
+  "connect-outbound-chat:config:Endpoints": {
+    type: "object",
+    description: "Endpoints by service.",
+    properties: {
+      connect: doc("The Amazon Connect endpoint."),
+      sts: doc("The STS endpoint, for assuming roles."),
+    },
+  },
+};
+
+/** The provider configuration's properties, from the table of settings. */
+function settingProperties(): Record<string, PropertySpec> {
+  return Object.fromEntries(
+    SETTING_NAMES.map((name) => {
+      const setting: Setting = SETTINGS[name];
+      const env = setting.env === undefined ? "" : ` Over the environment's ${setting.env}.`;
+      return [
+        name,
+        {
+          ...setting.schema,
+          description: `${setting.doc}${env}`,
+          ...(setting.secret ? { secret: true as const } : {}),
+        },
+      ];
+    }),
+  );
+}
+
 /** An argument's description: its documentation and, when it has one, its default. */
 function describeArgument(argument: Argument): string {
   return argument.whenLeftOut === undefined
@@ -192,12 +235,21 @@ export function packageSchema(): Record<string, unknown> {
     license: "Apache-2.0",
     publisher: "pulumi-connect-outbound-chat",
     meta: { moduleFormat: "(.*)" },
-    types: Object.fromEntries(
-      Object.entries(OBJECT_TYPES).map(([name, spec]) => [
-        `${TYPE_PREFIX}${name}`,
-        { type: "object", ...spec },
-      ]),
-    ),
+    config: { variables: settingProperties() },
+    provider: {
+      description:
+        "The provider's AWS settings, with @pulumi/aws's names and meaning; each wins over the environment.",
+      inputProperties: settingProperties(),
+    },
+    types: {
+      ...Object.fromEntries(
+        Object.entries(OBJECT_TYPES).map(([name, spec]) => [
+          `${TYPE_PREFIX}${name}`,
+          { type: "object", ...spec },
+        ]),
+      ),
+      ...CONFIG_TYPES,
+    },
     resources: {
       [RESOURCE_TOKEN]: {
         description: DESCRIPTION,

@@ -39,19 +39,81 @@ export interface AwsSettings {
   readonly token?: string;
 }
 
-/** The names of the settings, as the native provider's configuration and `aws:<name>` spell them. */
-export const SETTING_NAMES = [
-  "region",
-  "profile",
-  "sharedConfigFiles",
-  "sharedCredentialsFiles",
-  "assumeRoles",
-  "assumeRole",
-  "endpoints",
-  "accessKey",
-  "secretKey",
-  "token",
-] as const;
+/** A setting: what it is, its type in the package schema, and whether it is a secret. */
+export interface Setting {
+  readonly doc: string;
+  readonly schema:
+    | { readonly type: "string" }
+    | {
+        readonly type: "array";
+        readonly items: { readonly type: "string" } | { readonly $ref: string };
+      }
+    | { readonly $ref: string };
+  readonly secret?: true;
+  /** The environment variables it takes the place of, for README. @default - none */
+  readonly env?: string;
+}
+
+/**
+ * The settings, as the native provider's configuration and the stack's `aws:<name>` spell them,
+ * with @pulumi/aws's meaning. A setting wins over its environment variable.
+ */
+export const SETTINGS = {
+  region: {
+    doc: "The AWS Region of the instances, when neither the resource's `region` nor an instance ARN gives one.",
+    schema: { type: "string" },
+    env: "AWS_REGION, AWS_DEFAULT_REGION",
+  },
+  profile: {
+    doc: "The profile of the shared config and credentials files to take credentials (and a Region) from.",
+    schema: { type: "string" },
+    env: "AWS_PROFILE",
+  },
+  sharedConfigFiles: {
+    doc: "The shared config file to read (one path; the AWS SDK for JavaScript reads one).",
+    schema: { type: "array", items: { type: "string" } },
+    env: "AWS_CONFIG_FILE",
+  },
+  sharedCredentialsFiles: {
+    doc: "The shared credentials file to read (one path).",
+    schema: { type: "array", items: { type: "string" } },
+    env: "AWS_SHARED_CREDENTIALS_FILE",
+  },
+  assumeRoles: {
+    doc: "Roles to assume in turn with STS AssumeRole: `[{ roleArn, sessionName?, externalId?, duration?, policy? }]`.",
+    schema: { type: "array", items: { $ref: "#/types/connect-outbound-chat:config:AssumeRole" } },
+  },
+  assumeRole: {
+    doc: "One role to assume (the older, single form of `assumeRoles`), assumed after those.",
+    schema: { $ref: "#/types/connect-outbound-chat:config:AssumeRole" },
+  },
+  endpoints: {
+    doc: 'Endpoints by service, as `[{ connect: "https://..." }]`; `connect` and `sts` are used.',
+    schema: { type: "array", items: { $ref: "#/types/connect-outbound-chat:config:Endpoints" } },
+    env: "AWS_ENDPOINT_URL_CONNECT, AWS_ENDPOINT_URL_STS",
+  },
+  accessKey: {
+    doc: "An access key ID, with `secretKey`, instead of the profile or the environment's.",
+    schema: { type: "string" },
+    secret: true,
+    env: "AWS_ACCESS_KEY_ID",
+  },
+  secretKey: {
+    doc: "The secret of `accessKey`.",
+    schema: { type: "string" },
+    secret: true,
+    env: "AWS_SECRET_ACCESS_KEY",
+  },
+  token: {
+    doc: "A session token, with `accessKey` and `secretKey`.",
+    schema: { type: "string" },
+    secret: true,
+    env: "AWS_SESSION_TOKEN",
+  },
+} satisfies Record<keyof AwsSettings | "assumeRole", Setting>;
+
+/** The names of the settings, in the table's order. */
+export const SETTING_NAMES = Object.keys(SETTINGS) as (keyof typeof SETTINGS)[];
 
 /** A setting that cannot be used (or none that gives a Region), naming the setting. */
 function settingsError(

@@ -173,10 +173,13 @@ export interface ContactInputs {
 export interface ContactOutputs extends ContactInputs {
   /** The ContactId StartOutboundChatContact answered with; also the resource id. */
   readonly contactId: string;
-  /** The ClientToken the create was sent with. */
-  readonly clientToken: string;
-  /** Whether `clientToken` was derived from the URN and inputs, or given as an input. */
-  readonly clientTokenSource: "derived" | "given";
+  /** The ClientToken the create was sent with; unknown for an imported contact. */
+  readonly clientToken?: string;
+  /**
+   * Whether `clientToken` was derived from the URN and inputs, given as an input, or unknown
+   * because the contact was imported (`pulumi import`).
+   */
+  readonly clientTokenSource: "derived" | "given" | "imported";
   /** The Region the contact lives in. */
   readonly region: string;
   /** The instance ID (an ARN given as `instanceId` is reduced to its ID). */
