@@ -10,6 +10,7 @@
  */
 import * as path from "path";
 import { Protocol, resourceProvider } from "./server";
+import { packageVersion } from "./version";
 
 function load<T>(name: string): T {
   const pulumiRoot = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
@@ -26,13 +27,6 @@ function protocol(): Protocol {
     struct: load("google-protobuf/google/protobuf/struct_pb"),
     empty: load("google-protobuf/google/protobuf/empty_pb"),
   };
-}
-
-/** This package's version: the plugin's. */
-function packageVersion(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(path.join(__dirname, "..", "..", "..", "package.json")) as { version: string })
-    .version;
 }
 
 /** Starts the provider's gRPC server on a free loopback port and returns the port. */
