@@ -31,6 +31,13 @@ export const DEFAULT_CREDENTIALS: AccessKey = {
 
 export const DEFAULT_ACTIVE_CHAT_LIMIT = 100;
 
+/** Who made a signed call: the key, the account it belongs to, and the Region it signed for. */
+export interface Caller {
+  readonly key: AccessKey;
+  readonly accountId: string;
+  readonly region: string;
+}
+
 export class EmulatorCore {
   public readonly keys: readonly AccessKey[];
   private readonly store = new Store();
@@ -67,17 +74,31 @@ export class EmulatorCore {
     return this.clock() + this.store.clockOffsetMs;
   }
 
-  /** Runs an operation; `region` is the Region the request was signed for. */
+  /** The accepted key with this ID, or undefined. */
+  public findKey(accessKeyId: string): AccessKey | undefined {
+    return this.keys.find((candidate) => candidate.accessKeyId === accessKeyId);
+  }
+
+  /** The caller of a request whose signature `key` verified, for `region`. */
+  public callerOf(key: AccessKey, region: string): Caller {
+    return { key, accountId: key.accountId ?? DEFAULT_ACCOUNT_ID, region };
+  }
+
+  /**
+   * Runs an operation for `caller` (its Region and account decide which instances it reaches).
+   * Without a caller (in-process calls), every instance is reachable.
+   */
   public run(
     operation: OperationName,
     input: Readonly<Record<string, unknown>>,
-    region?: string,
+    caller?: Caller,
   ): OperationResult {
     const result = runOperation(operation, input, {
       store: this.store,
       nowMs: this.now(),
       activeChatLimit: this.activeChatLimit,
-      ...(region === undefined ? {} : { region }),
+      operation,
+      ...(caller === undefined ? {} : { region: caller.region, accountId: caller.accountId }),
     });
     if (result.changed) {
       this.persist();
@@ -86,15 +107,11 @@ export class EmulatorCore {
   }
 
   /**
-   * Takes a throttling token for a call signed with `accessKeyId` for `region`: the bucket is the
-   * key's account's, in that Region, for that operation.
+   * Takes a throttling token for a call of `caller`: the bucket is the caller's account's, in the
+   * Region it signed for, for that operation.
    */
-  public tryTakeToken(operation: OperationName, accessKeyId: string, region: string): boolean {
-    const key = this.keys.find((candidate) => candidate.accessKeyId === accessKeyId);
-    return this.throttle.tryTake(operation, {
-      accountId: key?.accountId ?? DEFAULT_ACCOUNT_ID,
-      region,
-    });
+  public tryTakeToken(operation: OperationName, caller: Caller): boolean {
+    return this.throttle.tryTake(operation, { accountId: caller.accountId, region: caller.region });
   }
 
   public takeFault(operation: OperationName): FaultSpec | undefined {

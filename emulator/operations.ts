@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { EmulatorError, invalidRequest, resourceNotFound } from "./errors";
-import { contactFlowIdOf, instanceIdOf } from "./ids";
+import { accountOfArn, contactFlowIdOf, instanceIdOf } from "./ids";
 import { maskPhoneNumber } from "./mask";
 import { CONNECT_MODEL, type OperationName } from "./model/model";
 import {
@@ -37,6 +37,14 @@ export interface OperationContext {
    * regional endpoints answer. @default - any Region (calls made in-process, without a signature)
    */
   readonly region?: string;
+  /**
+   * The account of the key that signed the request: instances of other accounts are not found by
+   * ID, and an ARN naming another account is denied. @default - any account (calls made
+   * in-process, without a signature)
+   */
+  readonly accountId?: string;
+  /** The operation being run, for the IAM action named in an AccessDeniedException. @default "Unknown" */
+  readonly operation?: string;
 }
 
 export interface OperationResult {
@@ -79,11 +87,35 @@ function checkAttributesSize(attributes: Readonly<Record<string, string>>): void
   }
 }
 
+/**
+ * Refuses an ARN that names an account other than the caller's, as IAM does before Connect looks
+ * anything up. Amazon Connect instances (and the flows and contacts under them) have no
+ * resource-based policy, so nothing allows another account to reach them: the request is denied
+ * with AccessDeniedException, whether or not the resource exists there (so the answer does not
+ * tell). Its status, 403, is the model's; the model lists the error for StartOutboundChatContact,
+ * and the API reference's Common Errors list it for every action, which is how IAM denies the
+ * other operations. An ID, unlike an ARN, names no account: Connect resolves it in the caller's own
+ * account, where another account's instance does not exist (ResourceNotFoundException, in
+ * `requireInstance`).
+ */
+function requireOwnAccount(context: OperationContext, value: string, what: string): void {
+  const named = accountOfArn(value);
+  if (context.accountId === undefined || named === undefined || named === context.accountId) {
+    return;
+  }
+  throw new EmulatorError(
+    "AccessDeniedException",
+    `Account ${context.accountId.slice(0, 12)} is not authorized to perform: connect:${context.operation ?? "Unknown"} on ${what} of account ${named.slice(0, 12)}: Amazon Connect resources are not shared across accounts.`,
+  );
+}
+
 function requireInstance(context: OperationContext, instanceId: string): InstanceRecord {
+  requireOwnAccount(context, instanceId, "an instance");
   const instance = context.store.instance(instanceId);
   if (
     instance === undefined ||
-    (context.region !== undefined && instance.region !== context.region)
+    (context.region !== undefined && instance.region !== context.region) ||
+    (context.accountId !== undefined && instance.accountId !== context.accountId)
   ) {
     throw resourceNotFound(`Instance not found: ${instanceIdOf(instanceId)}`);
   }
@@ -96,6 +128,7 @@ function epochSeconds(ms: number): number {
 
 function startOutboundChatContact(input: Input, context: OperationContext): OperationResult {
   const { store, nowMs } = context;
+  requireOwnAccount(context, input.ContactFlowId as string, "a contact flow");
   const instance = requireInstance(context, input.InstanceId as string);
   const flowId = contactFlowIdOf(input.ContactFlowId as string);
   if (!instance.contactFlows.includes(flowId)) {

@@ -12,7 +12,7 @@ import { parseJsonObject, readBody, sendError, sendJson } from "./http";
 import { handleInspection, INSPECTION_PREFIX } from "./inspection";
 import type { OperationName } from "./model/model";
 import { matchRoute } from "./model/routes";
-import { signedScope, verifySignature } from "./sigv4";
+import { verifySignature } from "./sigv4";
 import type {
   AccessKey,
   CallsReport,
@@ -113,14 +113,15 @@ class Pipeline {
       fail(tooLarge(this.maxBodyBytes));
       return;
     }
-    const authError = await verifySignature(
+    const verified = await verifySignature(
       { method, path, query, headers: request.headers, body: read.body },
-      this.core.keys,
+      (accessKeyId) => this.core.findKey(accessKeyId),
     );
-    if (authError !== undefined) {
-      fail(authError);
+    if (verified.error !== undefined) {
+      fail(verified.error);
       return;
     }
+    const caller = this.core.callerOf(verified.key, verified.region);
 
     let input: Record<string, unknown>;
     try {
@@ -159,14 +160,13 @@ class Pipeline {
       return;
     }
 
-    const scope = signedScope(request.headers);
-    if (!this.core.tryTakeToken(operation, scope.accessKeyId, scope.region)) {
+    if (!this.core.tryTakeToken(operation, caller)) {
       fail(new EmulatorError("ThrottlingException", "Rate exceeded"), clientToken);
       return;
     }
     let result;
     try {
-      result = this.core.run(operation, input, scope.region);
+      result = this.core.run(operation, input, caller);
     } catch (error) {
       if (!(error instanceof EmulatorError)) {
         throw error;
