@@ -15,6 +15,7 @@ const FRONT_END_STATUS: Readonly<Record<string, number>> = {
   SerializationException: 400,
   UnsupportedMediaTypeException: 415,
   RequestEntityTooLargeException: 413,
+  RequestTimeoutException: 408,
   ServiceUnavailableException: 503,
 };
 
@@ -29,6 +30,7 @@ export function errorTypeForStatus(status: number): string {
     400: "InvalidRequestException",
     403: "AccessDeniedException",
     404: "ResourceNotFoundException",
+    408: "RequestTimeoutException",
     409: "ConflictException",
     410: "ContactNotFoundException",
     413: "RequestEntityTooLargeException",

@@ -1,4 +1,9 @@
-export { startConnectEmulator, DEFAULT_MAX_BODY_BYTES, type ConnectEmulator } from "./server";
+export {
+  startConnectEmulator,
+  DEFAULT_BODY_TIMEOUT_MS,
+  DEFAULT_MAX_BODY_BYTES,
+  type ConnectEmulator,
+} from "./server";
 export { DEFAULT_CREDENTIALS, DEFAULT_ACTIVE_CHAT_LIMIT } from "./core";
 export { DEFAULT_RATE_LIMITS } from "./throttle";
 export {

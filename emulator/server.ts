@@ -25,6 +25,8 @@ import type {
 } from "./types";
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** How long a request body may pause before the emulator answers 408 and closes the connection. */
+export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
 /** A running emulator. */
 export interface ConnectEmulator {
@@ -70,14 +72,19 @@ class Pipeline {
   public constructor(
     private readonly core: EmulatorCore,
     private readonly maxBodyBytes: number,
+    private readonly bodyTimeoutMs: number,
   ) {}
 
   public async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     response.setHeader("x-amzn-RequestId", randomUUID());
     const method = request.method ?? "GET";
     const { path, query } = splitUrl(request.url ?? "/");
-    const read = await readBody(request, this.maxBodyBytes);
+    const read = await readBody(request, this.maxBodyBytes, this.bodyTimeoutMs);
     if (read.kind === "aborted") {
+      return;
+    }
+    if (read.kind === "timeout") {
+      this.cutStalledRequest(path, method, request, response);
       return;
     }
     if (path.startsWith(INSPECTION_PREFIX)) {
@@ -188,6 +195,34 @@ class Pipeline {
     this.core.recordCall({ operation, outcome: "ok", ...tokenField, ...contactField });
     sendJson(response, 200, result.output);
   }
+
+  /**
+   * Answers a request whose body stalled as an AWS front end does: 408 RequestTimeoutException
+   * (which the AWS SDK retries as a transient error), `Connection: close`, and the connection
+   * closed once the answer is sent, so that the rest of the declared body is never waited for.
+   */
+  private cutStalledRequest(
+    path: string,
+    method: string,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): void {
+    if (!path.startsWith(INSPECTION_PREFIX)) {
+      this.core.recordCall({
+        operation: matchRoute(method, path)?.operation ?? "UnknownOperation",
+        outcome: "RequestTimeoutException",
+      });
+    }
+    response.setHeader("Connection", "close");
+    response.once("finish", () => request.socket.destroy());
+    sendError(
+      response,
+      new EmulatorError(
+        "RequestTimeoutException",
+        `No bytes of the request body arrived for ${this.bodyTimeoutMs} ms; the connection is closed.`,
+      ),
+    );
+  }
 }
 
 function tooLarge(maxBodyBytes: number): EmulatorError {
@@ -215,7 +250,11 @@ export async function startConnectEmulator(
   options: EmulatorOptions = {},
 ): Promise<ConnectEmulator> {
   const core = new EmulatorCore(options);
-  const pipeline = new Pipeline(core, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const pipeline = new Pipeline(
+    core,
+    options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
+  );
   const server = createServer((request, response) => {
     pipeline.handle(request, response).catch(() => {
       sendError(

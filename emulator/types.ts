@@ -148,6 +148,12 @@ export interface EmulatorOptions {
   readonly stateFile?: string;
   /** The largest request body accepted, in bytes. @default 1048576 */
   readonly maxBodyBytes?: number;
+  /**
+   * How long a request body may pause (no bytes from the start of the body, or since the last
+   * bytes) before the emulator answers 408 `RequestTimeoutException` and closes the connection.
+   * @default 10000
+   */
+  readonly bodyTimeoutMs?: number;
   /** Receives one line per call (operation, outcome, status; never numbers or content). @default - silent */
   readonly log?: (line: string) => void;
 }
