@@ -114,6 +114,11 @@ export class EmulatorCore {
     return this.throttle.tryTake(operation, { accountId: caller.accountId, region: caller.region });
   }
 
+  /** The hash kept and shown for a ClientToken (see {@link ContactView.clientTokenHash}). */
+  public hashClientToken(clientToken: string): string {
+    return this.store.hashClientToken(clientToken);
+  }
+
   public takeFault(operation: OperationName): FaultSpec | undefined {
     return this.faultQueue.take(operation);
   }

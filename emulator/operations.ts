@@ -139,8 +139,10 @@ function startOutboundChatContact(input: Input, context: OperationContext): Oper
     throw resourceNotFound(`Phone number not found in instance ${instance.id}: ${source.Address}`);
   }
   const clientToken = input.ClientToken as string | undefined;
-  if (clientToken !== undefined) {
-    const token = store.token(instance.id, clientToken);
+  const clientTokenHash =
+    clientToken === undefined ? undefined : store.hashClientToken(clientToken);
+  if (clientTokenHash !== undefined) {
+    const token = store.token(instance.id, clientTokenHash);
     if (token !== undefined && nowMs - token.firstSeenMs < CLIENT_TOKEN_WINDOW_MS) {
       return { output: { ContactId: token.contactId }, changed: false, contactId: token.contactId };
     }
@@ -160,7 +162,7 @@ function startOutboundChatContact(input: Input, context: OperationContext): Oper
     arn: `arn:aws:connect:${instance.region}:${instance.accountId}:instance/${instance.id}/contact/${contactId}`,
     instanceId: instance.id,
     contactFlowId: flowId,
-    ...(clientToken === undefined ? {} : { clientToken }),
+    ...(clientTokenHash === undefined ? {} : { clientTokenHash }),
     initiationMs: nowMs,
     chatDurationInMinutes:
       (input.ChatDurationInMinutes as number | undefined) ?? DEFAULT_CHAT_DURATION_MINUTES,
@@ -174,8 +176,8 @@ function startOutboundChatContact(input: Input, context: OperationContext): Oper
     lastUpdateMs: nowMs,
   };
   store.addContact(contact);
-  if (clientToken !== undefined) {
-    store.addToken({ instanceId: instance.id, clientToken, contactId, firstSeenMs: nowMs });
+  if (clientTokenHash !== undefined) {
+    store.addToken({ instanceId: instance.id, clientTokenHash, contactId, firstSeenMs: nowMs });
   }
   return { output: { ContactId: contactId }, changed: true, contactId };
 }

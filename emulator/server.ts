@@ -57,6 +57,12 @@ export interface ConnectEmulator {
   now(): number;
   /** Adds instances, contact flows and phone numbers. */
   seed(seed: EmulatorSeed): void;
+  /**
+   * The hash the emulator keeps and shows for a ClientToken (`clientTokenHash` of contacts and
+   * calls), so that a test holding a token can find its contact. In-process only: the inspection
+   * API offers no such route, since it would let a client try guesses against the key.
+   */
+  clientTokenHash(clientToken: string): string;
 }
 
 function splitUrl(url: string): { path: string; query: string } {
@@ -108,12 +114,8 @@ class Pipeline {
       return;
     }
     const { operation } = route;
-    const fail = (error: EmulatorError, clientToken?: string): void => {
-      this.core.recordCall({
-        operation,
-        outcome: error.shapeName,
-        ...(clientToken === undefined ? {} : { clientToken }),
-      });
+    const fail = (error: EmulatorError, tokenField: { clientTokenHash?: string } = {}): void => {
+      this.core.recordCall({ operation, outcome: error.shapeName, ...tokenField });
       sendError(response, error);
     };
     if (read.kind === "too-large") {
@@ -143,8 +145,11 @@ class Pipeline {
       }
       throw error;
     }
-    const clientToken = typeof input.ClientToken === "string" ? input.ClientToken : undefined;
-    const tokenField = clientToken === undefined ? {} : { clientToken };
+    // Only the token's keyed hash is recorded: see ContactView.clientTokenHash.
+    const tokenField =
+      typeof input.ClientToken === "string"
+        ? { clientTokenHash: this.core.hashClientToken(input.ClientToken) }
+        : {};
 
     const fault = this.core.takeFault(operation);
     if (fault?.kind === "delay") {
@@ -158,7 +163,7 @@ class Pipeline {
       const errorType = fault.errorType ?? errorTypeForStatus(fault.status);
       fail(
         new EmulatorError(errorType, fault.message ?? "Injected fault.", fault.status),
-        clientToken,
+        tokenField,
       );
       return;
     } else if (fault?.kind === "drop-before") {
@@ -168,7 +173,7 @@ class Pipeline {
     }
 
     if (!this.core.tryTakeToken(operation, caller)) {
-      fail(new EmulatorError("ThrottlingException", "Rate exceeded"), clientToken);
+      fail(new EmulatorError("ThrottlingException", "Rate exceeded"), tokenField);
       return;
     }
     let result;
@@ -183,7 +188,7 @@ class Pipeline {
         request.socket.destroy();
         return;
       }
-      fail(error, clientToken);
+      fail(error, tokenField);
       return;
     }
     const contactField = result.contactId === undefined ? {} : { contactId: result.contactId };
@@ -293,5 +298,6 @@ export async function startConnectEmulator(
     advanceClock: (ms) => core.advanceClock(ms),
     now: () => core.now(),
     seed: (seed) => core.seed(seed),
+    clientTokenHash: (clientToken) => core.hashClientToken(clientToken),
   };
 }

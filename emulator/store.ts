@@ -1,7 +1,13 @@
 /**
  * The emulator's state: seeded resources, contacts, client tokens and the clock offset. Plain
  * data with small methods; the rules of each operation live in `operations.ts`.
+ *
+ * A ClientToken is never kept: only its HMAC-SHA-256 under a random key of this emulator (kept
+ * in the state file, so that idempotency survives a restart). A token derived from a resource's
+ * URN and its inputs could otherwise be guessed back to the destination number by trying every
+ * number; without the key, a hash cannot be.
  */
+import { createHmac, randomBytes } from "node:crypto";
 import { contactFlowIdOf, instanceIdOf } from "./ids";
 import type { ContactState, ContactView, EmulatorSeed, SeedInstance } from "./types";
 
@@ -21,7 +27,8 @@ export interface ContactRecord {
   readonly arn: string;
   readonly instanceId: string;
   readonly contactFlowId: string;
-  readonly clientToken?: string;
+  /** The HMAC of the ClientToken the contact was started with (hex). @default - none was given */
+  readonly clientTokenHash?: string;
   readonly initiationMs: number;
   readonly chatDurationInMinutes: number;
   stoppedMs?: number;
@@ -37,14 +44,17 @@ export interface ContactRecord {
 
 export interface TokenRecord {
   readonly instanceId: string;
-  readonly clientToken: string;
+  /** The HMAC of the ClientToken (hex); the token itself is never kept. */
+  readonly clientTokenHash: string;
   readonly contactId: string;
   readonly firstSeenMs: number;
 }
 
 /** The serializable form of the store, as written to the state file. */
 export interface StoreSnapshot {
-  readonly version: 1;
+  readonly version: 2;
+  /** The key of the ClientToken HMACs, base64 (32 bytes). */
+  readonly clientTokenKey: string;
   readonly clockOffsetMs: number;
   readonly instances: readonly InstanceRecord[];
   readonly contacts: readonly ContactRecord[];
@@ -72,12 +82,25 @@ export function disconnectMs(contact: ContactRecord, nowMs: number): number | un
   return nowMs < end ? undefined : end;
 }
 
-function tokenKey(instanceId: string, clientToken: string): string {
-  return `${instanceId}\u0000${clientToken}`;
+/** A state file of 0.1.0, which kept raw tokens; read once, then written again as version 2. */
+export interface LegacySnapshot {
+  readonly version: 1;
+  readonly clockOffsetMs: number;
+  readonly instances: readonly InstanceRecord[];
+  readonly contacts: ReadonlyArray<ContactRecord & { readonly clientToken?: string }>;
+  readonly tokens: ReadonlyArray<Omit<TokenRecord, "clientTokenHash"> & { clientToken: string }>;
+}
+
+/** The length of the ClientToken HMAC key, in bytes. */
+export const CLIENT_TOKEN_KEY_BYTES = 32;
+
+function tokenKey(instanceId: string, clientTokenHash: string): string {
+  return `${instanceId}\u0000${clientTokenHash}`;
 }
 
 export class Store {
   public clockOffsetMs = 0;
+  private clientTokenKey = randomBytes(CLIENT_TOKEN_KEY_BYTES);
   private readonly instances = new Map<string, InstanceRecord>();
   private readonly contacts = new Map<string, ContactRecord>();
   private readonly tokens = new Map<string, TokenRecord>();
@@ -136,15 +159,20 @@ export class Store {
     return count;
   }
 
-  public token(instanceId: string, clientToken: string): TokenRecord | undefined {
-    return this.tokens.get(tokenKey(instanceId, clientToken));
+  /** The HMAC-SHA-256 of a ClientToken under this emulator's key, hex: what is kept instead. */
+  public hashClientToken(clientToken: string): string {
+    return createHmac("sha256", this.clientTokenKey).update(clientToken, "utf8").digest("hex");
+  }
+
+  public token(instanceId: string, clientTokenHash: string): TokenRecord | undefined {
+    return this.tokens.get(tokenKey(instanceId, clientTokenHash));
   }
 
   public addToken(token: TokenRecord): void {
-    this.tokens.set(tokenKey(token.instanceId, token.clientToken), token);
+    this.tokens.set(tokenKey(token.instanceId, token.clientTokenHash), token);
   }
 
-  /** Drops contacts, tokens, resources and the clock offset. */
+  /** Drops contacts, tokens, resources and the clock offset (the HMAC key stays). */
   public clear(): void {
     this.instances.clear();
     this.contacts.clear();
@@ -158,7 +186,9 @@ export class Store {
       arn: contact.arn,
       instanceId: contact.instanceId,
       contactFlowId: contact.contactFlowId,
-      ...(contact.clientToken === undefined ? {} : { clientToken: contact.clientToken }),
+      ...(contact.clientTokenHash === undefined
+        ? {}
+        : { clientTokenHash: contact.clientTokenHash }),
       state: contactState(contact, nowMs),
       initiationTimestamp: contact.initiationMs,
       ...optionalNumber("disconnectTimestamp", disconnectMs(contact, nowMs)),
@@ -172,7 +202,8 @@ export class Store {
 
   public snapshot(): StoreSnapshot {
     return {
-      version: 1,
+      version: 2,
+      clientTokenKey: this.clientTokenKey.toString("base64"),
       clockOffsetMs: this.clockOffsetMs,
       instances: [...this.instances.values()],
       contacts: [...this.contacts.values()],
@@ -180,16 +211,35 @@ export class Store {
     };
   }
 
-  public restore(snapshot: StoreSnapshot): void {
+  /**
+   * Loads a snapshot. A version 1 snapshot (raw tokens) is hashed under this store's key as it
+   * is read; the raw tokens are kept nowhere.
+   */
+  public restore(snapshot: StoreSnapshot | LegacySnapshot): void {
+    if (snapshot.version === 2) {
+      this.clientTokenKey = Buffer.from(snapshot.clientTokenKey, "base64");
+    }
     this.clockOffsetMs = snapshot.clockOffsetMs;
     for (const instance of snapshot.instances) {
       this.addInstance(instance);
     }
-    for (const contact of snapshot.contacts) {
-      this.contacts.set(contact.contactId, { ...contact, attributes: { ...contact.attributes } });
+    for (const stored of snapshot.contacts) {
+      const { clientToken, ...contact } = stored as ContactRecord & { clientToken?: string };
+      this.contacts.set(contact.contactId, {
+        ...contact,
+        ...(clientToken === undefined
+          ? {}
+          : { clientTokenHash: this.hashClientToken(clientToken) }),
+        attributes: { ...contact.attributes },
+      });
     }
-    for (const token of snapshot.tokens) {
-      this.addToken(token);
+    for (const stored of snapshot.tokens) {
+      const { clientToken, ...token } = stored as TokenRecord & { clientToken?: string };
+      this.addToken(
+        clientToken === undefined
+          ? token
+          : { ...token, clientTokenHash: this.hashClientToken(clientToken) },
+      );
     }
   }
 }

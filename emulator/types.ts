@@ -96,7 +96,11 @@ export interface ContactView {
   readonly arn: string;
   readonly instanceId: string;
   readonly contactFlowId: string;
-  readonly clientToken?: string;
+  /**
+   * The HMAC-SHA-256 (hex) of the ClientToken the contact was started with, under a random key of
+   * the emulator: equal tokens have equal hashes, and the token itself is never kept or shown.
+   */
+  readonly clientTokenHash?: string;
   readonly state: ContactState;
   /** Epoch milliseconds, emulator clock. */
   readonly initiationTimestamp: number;
@@ -116,7 +120,8 @@ export interface CallRecord {
   readonly operation: string;
   /** "ok", the error type answered, "dropped-before" or "dropped-after". */
   readonly outcome: string;
-  readonly clientToken?: string;
+  /** The HMAC of the call's ClientToken, as in {@link ContactView.clientTokenHash}. */
+  readonly clientTokenHash?: string;
   readonly contactId?: string;
   /** Epoch milliseconds, emulator clock. */
   readonly at: number;

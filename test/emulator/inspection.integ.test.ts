@@ -14,7 +14,7 @@ describe("emulator inspection API", () => {
 
   afterEach(() => emulator.stop());
 
-  it("lists contacts with their token, state, timestamps, attributes and a masked destination", async () => {
+  it("lists contacts with their token hash, state, timestamps, attributes and a masked destination", async () => {
     const client = connectClient(emulator);
     const { ContactId } = await client.send(
       new StartOutboundChatContactCommand(
@@ -30,7 +30,7 @@ describe("emulator inspection API", () => {
         arn: `arn:aws:connect:us-east-1:123456789012:instance/${DEMO_INSTANCE_ID}/contact/${ContactId}`,
         instanceId: DEMO_INSTANCE_ID,
         contactFlowId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
-        clientToken: "t-1",
+        clientTokenHash: emulator.clientTokenHash("t-1"),
         state: "active",
         initiationTimestamp: clockMs,
         chatDurationInMinutes: 1500,
@@ -62,7 +62,7 @@ describe("emulator inspection API", () => {
         {
           operation: "StartOutboundChatContact",
           outcome: "ok",
-          clientToken: "t-1",
+          clientTokenHash: emulator.clientTokenHash("t-1"),
           contactId: ContactId,
           at: clockMs,
         },
