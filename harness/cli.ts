@@ -229,7 +229,11 @@ export function describe(result: CliResult): string {
   return `pulumi ${result.args.join(" ")} ended with ${ended}\n${result.stdout}\n${result.stderr}`;
 }
 
-function runChild(child: ChildProcess, args: readonly string[], lines: string[]): Promise<CliResult> {
+function runChild(
+  child: ChildProcess,
+  args: readonly string[],
+  lines: string[],
+): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const collect = (stream: NodeJS.ReadableStream | null, add: (text: string) => void) => {
@@ -258,7 +262,7 @@ async function startLanguageHost(
     stdio: ["pipe", "pipe", "inherit"],
   });
   const port = await new Promise<number>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     lines.once("line", (line) => resolve(Number(line.trim())));
     child.once("exit", (code) => reject(new Error(`the language host exited with ${code}`)));
   });

@@ -34,7 +34,8 @@ const grpcChannelOptions = fromProgram("@pulumi/pulumi/runtime").grpcChannelOpti
 // The program's exports become the stack's outputs, as with pulumi-language-nodejs.
 const program = async () => {
   const loaded = require(programFile);
-  const exported = loaded && loaded.__esModule && loaded.default !== undefined ? loaded.default : loaded;
+  const exported =
+    loaded && loaded.__esModule && loaded.default !== undefined ? loaded.default : loaded;
   return typeof exported === "function" ? exported() : loaded;
 };
 
