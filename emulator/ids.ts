@@ -16,7 +16,13 @@ export function contactFlowIdOf(value: string): string {
   return found === null ? value : found[1];
 }
 
-/** The account an instance-scoped Connect ARN names, or undefined when `value` is an ID. */
+/** The account a Connect ARN names, or undefined when `value` is an ID. */
 export function accountOfArn(value: string): string | undefined {
-  return CONNECT_ARN.exec(value)?.[2];
+  return /^arn:[^:]+:connect:[^:]*:([^:]*):/.exec(value)?.[1];
+}
+
+/** The phone number ID of `arn:aws:connect:REGION:ACCOUNT:phone-number/ID`, or the value itself. */
+export function phoneNumberIdOf(value: string): string {
+  const found = /^arn:[^:]+:connect:[^:]*:[^:]*:phone-number\/([^/]+)$/.exec(value);
+  return found === null ? value : found[1];
 }

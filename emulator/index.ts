@@ -13,6 +13,7 @@ export {
   DEMO_REGION,
   DEMO_CONTACT_FLOW_ID,
   DEMO_PHONE_NUMBER_ARN,
+  DEMO_ROLE_ARN,
   parseSeed,
 } from "./seed";
 export { EmulatorError } from "./errors";
@@ -33,5 +34,8 @@ export type {
   PendingFault,
   RateLimit,
   RateLimits,
+  SeedContactFlow,
   SeedInstance,
+  SeedPhoneNumber,
+  SeedRole,
 } from "./types";

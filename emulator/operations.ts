@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { EmulatorError, invalidRequest, resourceNotFound } from "./errors";
-import { accountOfArn, contactFlowIdOf, instanceIdOf } from "./ids";
+import { accountOfArn, contactFlowIdOf, instanceIdOf, phoneNumberIdOf } from "./ids";
 import { maskPhoneNumber } from "./mask";
 import { CONNECT_MODEL, type OperationName } from "./model/model";
 import {
@@ -266,6 +266,111 @@ function updateContactAttributes(input: Input, context: OperationContext): Opera
   return { output: {}, changed: true, contactId };
 }
 
+/** The ARN of an instance, as DescribeInstance and the flow and number ARNs build on it. */
+function instanceArn(instance: InstanceRecord): string {
+  return `arn:aws:connect:${instance.region}:${instance.accountId}:instance/${instance.id}`;
+}
+
+/**
+ * DescribeInstance: the seeded instance as an ACTIVE, Connect-managed instance with calls
+ * enabled. Left out: CreatedTime, ServiceRole, Tags and ReplicationConfiguration, which the seed
+ * does not give (see the README's leniencies).
+ */
+function describeInstance(input: Input, context: OperationContext): OperationResult {
+  const instance = requireInstance(context, input.InstanceId as string);
+  const alias = instance.alias ?? `emulator-${instance.id.slice(0, 8)}`;
+  return {
+    output: {
+      Instance: {
+        Id: instance.id,
+        Arn: instanceArn(instance),
+        IdentityManagementType: "CONNECT_MANAGED",
+        InstanceAlias: alias,
+        InstanceStatus: "ACTIVE",
+        InboundCallsEnabled: true,
+        OutboundCallsEnabled: true,
+        InstanceAccessUrl: `https://${alias}.my.connect.aws`,
+      },
+    },
+    changed: false,
+  };
+}
+
+/** DescribeContactFlow: a seeded flow, with the details its seed gave or the defaults. */
+function describeContactFlow(input: Input, context: OperationContext): OperationResult {
+  requireOwnAccount(context, input.ContactFlowId as string, "a contact flow");
+  const instance = requireInstance(context, input.InstanceId as string);
+  const flowId = contactFlowIdOf(input.ContactFlowId as string);
+  if (!instance.contactFlows.includes(flowId)) {
+    throw resourceNotFound(`Contact flow not found: ${flowId}`);
+  }
+  const details = instance.flowDetails?.[flowId] ?? {};
+  return {
+    output: {
+      ContactFlow: {
+        Arn: `${instanceArn(instance)}/contact-flow/${flowId}`,
+        Id: flowId,
+        Name: details.name ?? `Flow ${flowId.slice(0, 8)}`,
+        Type: details.type ?? "CONTACT_FLOW",
+        State: details.state ?? "ACTIVE",
+        Status: details.status ?? "PUBLISHED",
+        ...(details.description === undefined ? {} : { Description: details.description }),
+        Tags: {},
+      },
+    },
+    changed: false,
+  };
+}
+
+/**
+ * DescribePhoneNumber: a number claimed by a seeded instance, found by ID or ARN in the caller's
+ * account and Region. The answer carries the seeded number in E.164, as AWS's does; nothing
+ * else the emulator writes (logs, call log, errors, state file) carries it unmasked.
+ */
+function describePhoneNumber(input: Input, context: OperationContext): OperationResult {
+  const given = input.PhoneNumberId as string;
+  requireOwnAccount(context, given, "a phone number");
+  const wanted = phoneNumberIdOf(given);
+  for (const instance of context.store.allInstances()) {
+    if (
+      (context.region !== undefined && instance.region !== context.region) ||
+      (context.accountId !== undefined && instance.accountId !== context.accountId)
+    ) {
+      continue;
+    }
+    const arn = instance.phoneNumbers.find((candidate) => phoneNumberIdOf(candidate) === wanted);
+    if (arn === undefined) {
+      continue;
+    }
+    const details = instance.numberDetails?.[arn] ?? {};
+    return {
+      output: {
+        ClaimedPhoneNumberSummary: {
+          PhoneNumberId: wanted,
+          PhoneNumberArn: arn,
+          ...(details.phoneNumber === undefined ? {} : { PhoneNumber: details.phoneNumber }),
+          ...(details.countryCode === undefined
+            ? {}
+            : { PhoneNumberCountryCode: details.countryCode }),
+          PhoneNumberType: details.type ?? "DID",
+          ...(details.description === undefined
+            ? {}
+            : { PhoneNumberDescription: details.description }),
+          TargetArn: instanceArn(instance),
+          InstanceId: instance.id,
+          Tags: {},
+          PhoneNumberStatus: { Status: "CLAIMED" },
+        },
+      },
+      changed: false,
+    };
+  }
+  // The ID is not quoted: a caller may have passed a phone number where the ID belongs.
+  throw resourceNotFound(
+    "Phone number not found: no instance of this account and Region has claimed it.",
+  );
+}
+
 const HANDLERS: Readonly<
   Record<OperationName, (input: Input, context: OperationContext) => OperationResult>
 > = {
@@ -273,6 +378,9 @@ const HANDLERS: Readonly<
   DescribeContact: describeContact,
   StopContact: stopContact,
   UpdateContactAttributes: updateContactAttributes,
+  DescribeInstance: describeInstance,
+  DescribeContactFlow: describeContactFlow,
+  DescribePhoneNumber: describePhoneNumber,
 };
 
 /** Validates and runs one operation; throws an EmulatorError the caller answers with. */

@@ -9,7 +9,16 @@
  */
 import { createHmac, randomBytes } from "node:crypto";
 import { contactFlowIdOf, instanceIdOf } from "./ids";
-import type { ContactState, ContactView, EmulatorSeed, SeedInstance } from "./types";
+import { maskPhoneNumber } from "./mask";
+import type {
+  ContactState,
+  ContactView,
+  EmulatorSeed,
+  SeedContactFlow,
+  SeedInstance,
+  SeedPhoneNumber,
+  SeedRole,
+} from "./types";
 
 export const DEFAULT_REGION = "us-east-1";
 export const DEFAULT_ACCOUNT_ID = "123456789012";
@@ -18,8 +27,27 @@ export interface InstanceRecord {
   readonly id: string;
   readonly region: string;
   readonly accountId: string;
+  /** @default - "emulator-" and the first 8 characters of the ID */
+  readonly alias?: string;
+  /** Flow IDs. */
   readonly contactFlows: string[];
+  /** Phone number ARNs. */
   readonly phoneNumbers: string[];
+  /** The details seeded for flows, by flow ID. @default - none (state files of 0.1.0) */
+  readonly flowDetails?: Record<string, Omit<SeedContactFlow, "id">>;
+  /** The details seeded for numbers, by ARN. @default - none (state files of 0.1.0) */
+  readonly numberDetails?: Record<string, Omit<SeedPhoneNumber, "arn">>;
+}
+
+/** A role AssumeRole may assume, with its account resolved. */
+export interface RoleRecord {
+  readonly arn: string;
+  readonly accountId: string;
+}
+
+/** The account of `arn:aws:iam::ACCOUNT:role/NAME`, or undefined. */
+export function accountOfRoleArn(arn: string): string | undefined {
+  return /^arn:[^:]+:iam::(\d{12}):role\/.+$/.exec(arn)?.[1];
 }
 
 export interface ContactRecord {
@@ -59,6 +87,8 @@ export interface StoreSnapshot {
   readonly instances: readonly InstanceRecord[];
   readonly contacts: readonly ContactRecord[];
   readonly tokens: readonly TokenRecord[];
+  /** @default - none */
+  readonly roles?: readonly RoleRecord[];
 }
 
 /** When a contact ends on its own: initiation plus its chat duration. */
@@ -104,12 +134,31 @@ export class Store {
   private readonly instances = new Map<string, InstanceRecord>();
   private readonly contacts = new Map<string, ContactRecord>();
   private readonly tokens = new Map<string, TokenRecord>();
+  private readonly roles = new Map<string, RoleRecord>();
 
-  /** Adds instances, flows and numbers; an instance seeded twice gets the union of both. */
+  /**
+   * Adds instances, flows, numbers and roles; an instance seeded twice gets the union of both,
+   * and a flow's or number's details seeded first are kept.
+   */
   public seed(seed: EmulatorSeed): void {
     for (const instance of seed.instances) {
       this.addInstance(instance);
     }
+    for (const role of seed.roles ?? []) {
+      this.addRole(role);
+    }
+  }
+
+  private addRole(role: SeedRole): void {
+    const accountId = role.accountId ?? accountOfRoleArn(role.arn) ?? DEFAULT_ACCOUNT_ID;
+    if (!this.roles.has(role.arn)) {
+      this.roles.set(role.arn, { arn: role.arn, accountId });
+    }
+  }
+
+  /** A role AssumeRole may assume, by ARN. */
+  public role(arn: string): RoleRecord | undefined {
+    return this.roles.get(arn);
   }
 
   private addInstance(seed: SeedInstance): void {
@@ -119,21 +168,36 @@ export class Store {
       id,
       region: seed.region ?? DEFAULT_REGION,
       accountId: seed.accountId ?? DEFAULT_ACCOUNT_ID,
+      ...(seed.alias === undefined ? {} : { alias: seed.alias }),
       contactFlows: [],
       phoneNumbers: [],
+      flowDetails: {},
+      numberDetails: {},
     };
+    const flowDetails = (record.flowDetails as Record<string, Omit<SeedContactFlow, "id">>) ?? {};
+    const numberDetails =
+      (record.numberDetails as Record<string, Omit<SeedPhoneNumber, "arn">>) ?? {};
     for (const flow of seed.contactFlows ?? []) {
-      const flowId = contactFlowIdOf(flow);
+      const { id: flowIdOrArn, ...details } = typeof flow === "string" ? { id: flow } : flow;
+      const flowId = contactFlowIdOf(flowIdOrArn);
       if (!record.contactFlows.includes(flowId)) {
         record.contactFlows.push(flowId);
       }
+      flowDetails[flowId] ??= details;
     }
     for (const number of seed.phoneNumbers ?? []) {
-      if (!record.phoneNumbers.includes(number)) {
-        record.phoneNumbers.push(number);
+      const { arn, ...details } = typeof number === "string" ? { arn: number } : number;
+      if (!record.phoneNumbers.includes(arn)) {
+        record.phoneNumbers.push(arn);
       }
+      numberDetails[arn] ??= details;
     }
-    this.instances.set(id, record);
+    this.instances.set(id, { ...record, flowDetails, numberDetails });
+  }
+
+  /** Every instance, in the order seeded. */
+  public allInstances(): InstanceRecord[] {
+    return [...this.instances.values()];
   }
 
   /** Looks up an instance by ID or ARN. */
@@ -175,6 +239,7 @@ export class Store {
   /** Drops contacts, tokens, resources and the clock offset (the HMAC key stays). */
   public clear(): void {
     this.instances.clear();
+    this.roles.clear();
     this.contacts.clear();
     this.tokens.clear();
     this.clockOffsetMs = 0;
@@ -205,9 +270,21 @@ export class Store {
       version: 2,
       clientTokenKey: this.clientTokenKey.toString("base64"),
       clockOffsetMs: this.clockOffsetMs,
-      instances: [...this.instances.values()],
+      // A seeded number is kept masked: the options' seed brings it back in full at each start.
+      instances: [...this.instances.values()].map((instance) => ({
+        ...instance,
+        numberDetails: Object.fromEntries(
+          Object.entries(instance.numberDetails ?? {}).map(([arn, details]) => [
+            arn,
+            details.phoneNumber === undefined
+              ? details
+              : { ...details, phoneNumber: maskPhoneNumber(details.phoneNumber) },
+          ]),
+        ),
+      })),
       contacts: [...this.contacts.values()],
       tokens: [...this.tokens.values()],
+      roles: [...this.roles.values()],
     };
   }
 
@@ -221,7 +298,17 @@ export class Store {
     }
     this.clockOffsetMs = snapshot.clockOffsetMs;
     for (const instance of snapshot.instances) {
-      this.addInstance(instance);
+      this.addInstance({
+        ...instance,
+        contactFlows: instance.contactFlows.map((id) => ({ id, ...instance.flowDetails?.[id] })),
+        phoneNumbers: instance.phoneNumbers.map((arn) => ({
+          arn,
+          ...instance.numberDetails?.[arn],
+        })),
+      });
+    }
+    for (const role of ("roles" in snapshot ? snapshot.roles : undefined) ?? []) {
+      this.addRole(role);
     }
     for (const stored of snapshot.contacts) {
       const { clientToken, ...contact } = stored as ContactRecord & { clientToken?: string };

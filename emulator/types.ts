@@ -22,6 +22,39 @@ export interface AccessKey {
   readonly accountId?: string;
 }
 
+/** A contact flow with the details DescribeContactFlow answers. */
+export interface SeedContactFlow {
+  /** The flow ID (or flow ARN). */
+  readonly id: string;
+  /** @default - "Flow " and the first 8 characters of the ID */
+  readonly name?: string;
+  /** A ContactFlowType of the model. @default "CONTACT_FLOW" */
+  readonly type?: string;
+  /** A ContactFlowState of the model. @default "ACTIVE" */
+  readonly state?: string;
+  /** A ContactFlowStatus of the model. @default "PUBLISHED" */
+  readonly status?: string;
+  /** @default - none */
+  readonly description?: string;
+}
+
+/** A claimed phone number with the details DescribePhoneNumber answers. */
+export interface SeedPhoneNumber {
+  /** The phone number ARN (`arn:aws:connect:REGION:ACCOUNT:phone-number/ID`). */
+  readonly arn: string;
+  /**
+   * The number in E.164. DescribePhoneNumber answers it; logs never show it, and the state file
+   * keeps it masked. @default - DescribePhoneNumber answers no PhoneNumber
+   */
+  readonly phoneNumber?: string;
+  /** A PhoneNumberCountryCode of the model. @default - none */
+  readonly countryCode?: string;
+  /** A PhoneNumberType of the model. @default "DID" */
+  readonly type?: string;
+  /** @default - none */
+  readonly description?: string;
+}
+
 /** One Amazon Connect instance and the resources it knows. */
 export interface SeedInstance {
   /** The instance ID (a UUID in AWS; any string works here). An instance ARN is accepted too. */
@@ -30,15 +63,30 @@ export interface SeedInstance {
   readonly region?: string;
   /** @default "123456789012" */
   readonly accountId?: string;
-  /** Contact flow IDs (or flow ARNs) of the instance. @default - none */
-  readonly contactFlows?: readonly string[];
-  /** ARNs of phone numbers claimed by the instance, usable as SourceEndpoint. @default - none */
-  readonly phoneNumbers?: readonly string[];
+  /** The instance alias DescribeInstance answers. @default - "emulator-" and the first 8 characters of the ID */
+  readonly alias?: string;
+  /** Contact flows of the instance: IDs, flow ARNs, or flows with details. @default - none */
+  readonly contactFlows?: ReadonlyArray<string | SeedContactFlow>;
+  /**
+   * Phone numbers claimed by the instance, usable as SourceEndpoint: ARNs, or numbers with
+   * details. @default - none
+   */
+  readonly phoneNumbers?: ReadonlyArray<string | SeedPhoneNumber>;
+}
+
+/** An IAM role that STS AssumeRole lets any accepted key assume. */
+export interface SeedRole {
+  /** The role ARN, `arn:aws:iam::ACCOUNT:role/NAME`. */
+  readonly arn: string;
+  /** The account of the role, whose instances its temporary credentials reach. @default - the account in the ARN */
+  readonly accountId?: string;
 }
 
 /** The resources the emulator knows. Anything else is a ResourceNotFoundException. */
 export interface EmulatorSeed {
   readonly instances: readonly SeedInstance[];
+  /** Roles that STS AssumeRole may assume. @default - none: AssumeRole answers AccessDenied */
+  readonly roles?: readonly SeedRole[];
 }
 
 /** A token bucket: `burst` requests at once, refilled at `ratePerSecond`. */
@@ -143,7 +191,7 @@ export interface EmulatorOptions {
   readonly seed?: EmulatorSeed;
   /** The access keys accepted. @default - one pair, {@link DEFAULT_CREDENTIALS} */
   readonly credentials?: readonly AccessKey[];
-  /** Token buckets per operation. @default - 2/s burst 5 for StartOutboundChatContact, 10/s burst 15 for the others */
+  /** Token buckets per operation. @default - 2/s burst 5 for StartOutboundChatContact and the three read operations, 10/s burst 15 for the others */
   readonly rateLimits?: RateLimits;
   /** Concurrent active chats allowed per instance. @default 100 */
   readonly activeChatLimit?: number;
