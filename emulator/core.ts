@@ -4,11 +4,13 @@
  */
 import { performance } from "node:perf_hooks";
 import { CallLog } from "./call-log";
+import { EmulatorError } from "./errors";
 import { FaultQueue } from "./faults";
 import type { OperationName } from "./model/model";
 import { runOperation, type OperationResult } from "./operations";
 import { loadStateFile, saveStateFile } from "./state-file";
-import { DEFAULT_ACCOUNT_ID, Store } from "./store";
+import { DEFAULT_ACCOUNT_ID, Store, type RoleRecord } from "./store";
+import type { TemporaryKey } from "./sts";
 import { Throttle } from "./throttle";
 import type {
   AccessKey,
@@ -33,14 +35,18 @@ export const DEFAULT_ACTIVE_CHAT_LIMIT = 100;
 
 /** Who made a signed call: the key, the account it belongs to, and the Region it signed for. */
 export interface Caller {
-  readonly key: AccessKey;
+  readonly key: AccessKey | TemporaryKey;
   readonly accountId: string;
   readonly region: string;
+  /** The role whose temporary credentials signed, when they came from AssumeRole. @default - a configured key */
+  readonly assumedRoleArn?: string;
 }
 
 export class EmulatorCore {
   public readonly keys: readonly AccessKey[];
   private readonly store = new Store();
+  /** Credentials issued by STS AssumeRole, by access key ID (kept in memory only). */
+  private readonly temporaryKeys = new Map<string, TemporaryKey>();
   private readonly faultQueue = new FaultQueue();
   private readonly callLog = new CallLog();
   private readonly throttle: Throttle;
@@ -74,14 +80,50 @@ export class EmulatorCore {
     return this.clock() + this.store.clockOffsetMs;
   }
 
-  /** The accepted key with this ID, or undefined. */
-  public findKey(accessKeyId: string): AccessKey | undefined {
-    return this.keys.find((candidate) => candidate.accessKeyId === accessKeyId);
+  /** The accepted key with this ID (configured, or issued by AssumeRole), or undefined. */
+  public findKey(accessKeyId: string): AccessKey | TemporaryKey | undefined {
+    return (
+      this.keys.find((candidate) => candidate.accessKeyId === accessKeyId) ??
+      this.temporaryKeys.get(accessKeyId)
+    );
   }
 
   /** The caller of a request whose signature `key` verified, for `region`. */
-  public callerOf(key: AccessKey, region: string): Caller {
-    return { key, accountId: key.accountId ?? DEFAULT_ACCOUNT_ID, region };
+  public callerOf(key: AccessKey | TemporaryKey, region: string): Caller {
+    return {
+      key,
+      accountId: key.accountId ?? DEFAULT_ACCOUNT_ID,
+      region,
+      ...("assumedRoleArn" in key ? { assumedRoleArn: key.assumedRoleArn } : {}),
+    };
+  }
+
+  /** What the call log says of who signed: the access key, and the role it was issued for. */
+  public signerFields(caller: Caller): Pick<CallRecord, "accessKeyId" | "assumedRoleArn"> {
+    return {
+      accessKeyId: caller.key.accessKeyId,
+      ...(caller.assumedRoleArn === undefined ? {} : { assumedRoleArn: caller.assumedRoleArn }),
+    };
+  }
+
+  /** The error for a caller whose temporary credentials have expired (emulator clock), or undefined. */
+  public expiredKeyError(caller: Caller): EmulatorError | undefined {
+    return "expiresMs" in caller.key && this.now() >= caller.key.expiresMs
+      ? new EmulatorError(
+          "ExpiredTokenException",
+          "The security token included in the request is expired",
+        )
+      : undefined;
+  }
+
+  /** A role STS AssumeRole may assume, by ARN. */
+  public role(arn: string): RoleRecord | undefined {
+    return this.store.role(arn);
+  }
+
+  /** Accepts the temporary credentials AssumeRole issued, until they expire or a reset. */
+  public addTemporaryKey(key: TemporaryKey): void {
+    this.temporaryKeys.set(key.accessKeyId, key);
   }
 
   /**
@@ -166,10 +208,14 @@ export class EmulatorCore {
     this.persist();
   }
 
-  /** Back to the start state: the options' seed and rate limits, no contacts, calls or faults. */
+  /**
+   * Back to the start state: the options' seed and rate limits, no contacts, calls, faults or
+   * temporary credentials.
+   */
   public reset(): void {
     this.store.clear();
     this.store.seed(this.options.seed ?? { instances: [] });
+    this.temporaryKeys.clear();
     this.callLog.clear();
     this.faultQueue.clear();
     this.throttle.configure(defaultsFor(this.options.rateLimits));

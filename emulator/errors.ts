@@ -8,6 +8,7 @@ import { CONNECT_MODEL, errorStatus } from "./model/model";
 /** Error types the AWS front end answers with that are not in the Connect model. */
 const FRONT_END_STATUS: Readonly<Record<string, number>> = {
   UnrecognizedClientException: 403,
+  ExpiredTokenException: 403,
   InvalidSignatureException: 403,
   MissingAuthenticationTokenException: 403,
   IncompleteSignatureException: 403,

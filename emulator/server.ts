@@ -13,8 +13,10 @@ import { handleInspection, INSPECTION_PREFIX } from "./inspection";
 import type { OperationName } from "./model/model";
 import { matchRoute } from "./model/routes";
 import { verifySignature } from "./sigv4";
+import { handleSts, isStsRequest, sendStsError, stsErrorCode } from "./sts";
 import type {
   AccessKey,
+  CallRecord,
   CallsReport,
   ContactView,
   EmulatorOptions,
@@ -101,6 +103,20 @@ class Pipeline {
       handleInspection(this.core, method, path, read.body, request.headers, response);
       return;
     }
+    if (isStsRequest(method, path)) {
+      if (read.kind === "too-large") {
+        const error = tooLarge(this.maxBodyBytes);
+        this.core.recordCall({ operation: "AssumeRole", outcome: stsErrorCode(error) });
+        sendStsError(response, error);
+        return;
+      }
+      await handleSts(
+        this.core,
+        { method, path, query, headers: request.headers, body: read.body },
+        response,
+      );
+      return;
+    }
     const route = matchRoute(method, path);
     if (route === undefined) {
       this.core.recordCall({ operation: "UnknownOperation", outcome: "UnknownOperationException" });
@@ -114,8 +130,9 @@ class Pipeline {
       return;
     }
     const { operation } = route;
+    let signer: Pick<CallRecord, "accessKeyId" | "assumedRoleArn"> = {};
     const fail = (error: EmulatorError, tokenField: { clientTokenHash?: string } = {}): void => {
-      this.core.recordCall({ operation, outcome: error.shapeName, ...tokenField });
+      this.core.recordCall({ operation, outcome: error.shapeName, ...signer, ...tokenField });
       sendError(response, error);
     };
     if (read.kind === "too-large") {
@@ -131,6 +148,12 @@ class Pipeline {
       return;
     }
     const caller = this.core.callerOf(verified.key, verified.region);
+    signer = this.core.signerFields(caller);
+    const expired = this.core.expiredKeyError(caller);
+    if (expired !== undefined) {
+      fail(expired);
+      return;
+    }
 
     let input: Record<string, unknown>;
     try {
@@ -167,7 +190,7 @@ class Pipeline {
       );
       return;
     } else if (fault?.kind === "drop-before") {
-      this.core.recordCall({ operation, outcome: "dropped-before", ...tokenField });
+      this.core.recordCall({ operation, outcome: "dropped-before", ...signer, ...tokenField });
       request.socket.destroy();
       return;
     }
@@ -184,7 +207,7 @@ class Pipeline {
         throw error;
       }
       if (fault?.kind === "drop-after") {
-        this.core.recordCall({ operation, outcome: "dropped-after", ...tokenField });
+        this.core.recordCall({ operation, outcome: "dropped-after", ...signer, ...tokenField });
         request.socket.destroy();
         return;
       }
@@ -193,11 +216,17 @@ class Pipeline {
     }
     const contactField = result.contactId === undefined ? {} : { contactId: result.contactId };
     if (fault?.kind === "drop-after") {
-      this.core.recordCall({ operation, outcome: "dropped-after", ...tokenField, ...contactField });
+      this.core.recordCall({
+        operation,
+        outcome: "dropped-after",
+        ...signer,
+        ...tokenField,
+        ...contactField,
+      });
       request.socket.destroy();
       return;
     }
-    this.core.recordCall({ operation, outcome: "ok", ...tokenField, ...contactField });
+    this.core.recordCall({ operation, outcome: "ok", ...signer, ...tokenField, ...contactField });
     sendJson(response, 200, result.output);
   }
 

@@ -164,12 +164,19 @@ export interface ContactView {
 
 /** One call in the order the emulator answered it. */
 export interface CallRecord {
-  /** The operation, or "UnknownOperation". */
+  /** The operation (a Connect operation, or STS's "AssumeRole"), or "UnknownOperation". */
   readonly operation: string;
   /** "ok", the error type answered, "dropped-before" or "dropped-after". */
   readonly outcome: string;
   /** The HMAC of the call's ClientToken, as in {@link ContactView.clientTokenHash}. */
   readonly clientTokenHash?: string;
+  /**
+   * The access key whose signature was verified (a configured key, or temporary credentials from
+   * AssumeRole). @default - absent when the call had no valid signature
+   */
+  readonly accessKeyId?: string;
+  /** The role, when the signing key was issued by AssumeRole. @default - a configured key signed */
+  readonly assumedRoleArn?: string;
   readonly contactId?: string;
   /** Epoch milliseconds, emulator clock. */
   readonly at: number;

@@ -62,12 +62,24 @@ describe("emulator inspection API", () => {
         {
           operation: "StartOutboundChatContact",
           outcome: "ok",
+          accessKeyId: "AKIDEMULATOR",
           clientTokenHash: emulator.clientTokenHash("t-1"),
           contactId: ContactId,
           at: clockMs,
         },
-        { operation: "StopContact", outcome: "ok", contactId: ContactId, at: clockMs },
-        { operation: "StopContact", outcome: "ContactNotFoundException", at: clockMs },
+        {
+          operation: "StopContact",
+          outcome: "ok",
+          accessKeyId: "AKIDEMULATOR",
+          contactId: ContactId,
+          at: clockMs,
+        },
+        {
+          operation: "StopContact",
+          outcome: "ContactNotFoundException",
+          accessKeyId: "AKIDEMULATOR",
+          at: clockMs,
+        },
       ],
     });
   });
