@@ -203,6 +203,11 @@ export class EmulatorCore {
     this.persist();
   }
 
+  /** What is seeded (numbers masked): see {@link Store.seedView}. */
+  public seeded(): EmulatorSeed {
+    return this.store.seedView();
+  }
+
   public seed(seed: EmulatorSeed): void {
     this.store.seed(seed);
     this.persist();

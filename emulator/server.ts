@@ -57,8 +57,13 @@ export interface ConnectEmulator {
   advanceClock(ms: number): void;
   /** The emulator clock, epoch milliseconds. */
   now(): number;
-  /** Adds instances, contact flows and phone numbers. */
+  /** Adds instances, contact flows, phone numbers and roles. */
   seed(seed: EmulatorSeed): void;
+  /**
+   * What is seeded (from the options, the state file and `seed()`), in the seed format, with
+   * every flow's and number's details and each phone number masked.
+   */
+  seeded(): EmulatorSeed;
   /**
    * The hash the emulator keeps and shows for a ClientToken (`clientTokenHash` of contacts and
    * calls), so that a test holding a token can find its contact. In-process only: the inspection
@@ -327,6 +332,7 @@ export async function startConnectEmulator(
     advanceClock: (ms) => core.advanceClock(ms),
     now: () => core.now(),
     seed: (seed) => core.seed(seed),
+    seeded: () => core.seeded(),
     clientTokenHash: (clientToken) => core.hashClientToken(clientToken),
   };
 }

@@ -195,6 +195,33 @@ export class Store {
     this.instances.set(id, { ...record, flowDetails, numberDetails });
   }
 
+  /**
+   * What is seeded, in the seed format: instances with their flows and numbers (details
+   * included, numbers masked) and roles.
+   */
+  public seedView(): EmulatorSeed {
+    return {
+      instances: [...this.instances.values()].map((instance) => ({
+        id: instance.id,
+        region: instance.region,
+        accountId: instance.accountId,
+        ...(instance.alias === undefined ? {} : { alias: instance.alias }),
+        contactFlows: instance.contactFlows.map((id) => ({ id, ...instance.flowDetails?.[id] })),
+        phoneNumbers: instance.phoneNumbers.map((arn) => {
+          const details = instance.numberDetails?.[arn] ?? {};
+          return {
+            arn,
+            ...details,
+            ...(details.phoneNumber === undefined
+              ? {}
+              : { phoneNumber: maskPhoneNumber(details.phoneNumber) }),
+          };
+        }),
+      })),
+      roles: [...this.roles.values()].map((role) => ({ ...role })),
+    };
+  }
+
   /** Every instance, in the order seeded. */
   public allInstances(): InstanceRecord[] {
     return [...this.instances.values()];
