@@ -109,6 +109,7 @@ describe("ClientTokens kept only as keyed hashes", () => {
         ["GET", "rate-limits"],
         ["GET", "clock"],
         ["GET", "health"],
+        ["GET", "seed"],
       ] as const) {
         const { status, body } = await inspect(emulator, method, name);
         assert.equal(status, 200, name);

@@ -117,6 +117,48 @@ describe("emulator inspection API", () => {
     assert.equal(emulator.contacts()[0].instanceId, "new-instance");
   });
 
+  it("lists what is seeded through GET /_emulator/seed, with phone numbers masked", async () => {
+    await inspect(emulator, "POST", "seed", {
+      instances: [
+        {
+          id: "new-instance",
+          alias: "acme",
+          contactFlows: [{ id: "flow-1", name: "Welcome" }],
+          phoneNumbers: [{ arn: "arn:number", phoneNumber: "+14155550123", type: "TOLL_FREE" }],
+        },
+      ],
+      roles: [{ arn: "arn:aws:iam::210987654321:role/r" }],
+    });
+    const { status, body } = await inspect(emulator, "GET", "seed");
+    assert.equal(status, 200);
+    assert.deepEqual(body, {
+      instances: [
+        {
+          id: DEMO_INSTANCE_ID,
+          region: "us-east-1",
+          accountId: "123456789012",
+          contactFlows: [{ id: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" }],
+          phoneNumbers: [{ arn: startInput().SourceEndpoint?.Address }],
+        },
+        {
+          id: "new-instance",
+          region: "us-east-1",
+          accountId: "123456789012",
+          alias: "acme",
+          contactFlows: [{ id: "flow-1", name: "Welcome" }],
+          phoneNumbers: [{ arn: "arn:number", phoneNumber: "+*********23", type: "TOLL_FREE" }],
+        },
+      ],
+      roles: [
+        {
+          arn: "arn:aws:iam::123456789012:role/connect-emulator-deployer",
+          accountId: "123456789012",
+        },
+        { arn: "arn:aws:iam::210987654321:role/r", accountId: "210987654321" },
+      ],
+    });
+  });
+
   it("fails when POST /_emulator/seed gets an instance without id", async () => {
     const { status, body } = await inspect(emulator, "POST", "seed", { instances: [{}] });
     assert.equal(status, 400);
