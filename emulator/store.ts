@@ -138,7 +138,7 @@ export class Store {
 
   /**
    * Adds instances, flows, numbers and roles; an instance seeded twice gets the union of both,
-   * and a flow's or number's details seeded first are kept.
+   * and the first details seeded for a flow or a number are kept (a bare ID or ARN gives none).
    */
   public seed(seed: EmulatorSeed): void {
     for (const instance of seed.instances) {
@@ -183,14 +183,18 @@ export class Store {
       if (!record.contactFlows.includes(flowId)) {
         record.contactFlows.push(flowId);
       }
-      flowDetails[flowId] ??= details;
+      if (Object.keys(details).length > 0) {
+        flowDetails[flowId] ??= details;
+      }
     }
     for (const number of seed.phoneNumbers ?? []) {
       const { arn, ...details } = typeof number === "string" ? { arn: number } : number;
       if (!record.phoneNumbers.includes(arn)) {
         record.phoneNumbers.push(arn);
       }
-      numberDetails[arn] ??= details;
+      if (Object.keys(details).length > 0) {
+        numberDetails[arn] ??= details;
+      }
     }
     this.instances.set(id, { ...record, flowDetails, numberDetails });
   }

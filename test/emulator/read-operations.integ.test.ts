@@ -369,3 +369,35 @@ describe("seeded phone numbers in the state file", () => {
     }
   });
 });
+
+describe("details seeded after a bare flow or number", () => {
+  it("answers the details a later seed gives for a flow and a number first seeded bare", async () => {
+    const emulator = await startDemo();
+    const client = connectClient(emulator);
+    try {
+      emulator.seed({
+        instances: [
+          {
+            id: DEMO_INSTANCE_ID,
+            contactFlows: [{ id: DEMO_CONTACT_FLOW_ID, name: "Named later" }],
+            phoneNumbers: [{ arn: DEMO_PHONE_NUMBER_ARN, type: "TOLL_FREE" }],
+          },
+        ],
+      });
+      const { ContactFlow } = await client.send(
+        new DescribeContactFlowCommand({
+          InstanceId: DEMO_INSTANCE_ID,
+          ContactFlowId: DEMO_CONTACT_FLOW_ID,
+        }),
+      );
+      assert.equal(ContactFlow?.Name, "Named later");
+      const { ClaimedPhoneNumberSummary } = await client.send(
+        new DescribePhoneNumberCommand({ PhoneNumberId: DEMO_PHONE_NUMBER_ARN }),
+      );
+      assert.equal(ClaimedPhoneNumberSummary?.PhoneNumberType, "TOLL_FREE");
+    } finally {
+      client.destroy();
+      await emulator.stop();
+    }
+  });
+});
