@@ -271,7 +271,8 @@ async function main(): Promise<void> {
     const contacts = emulator.contacts();
     const byResource = new Map<string, string[]>();
     for (const contact of contacts) {
-      const name = contact.attributes[RESOURCE_ATTRIBUTE] ?? `token:${contact.clientToken ?? ""}`;
+      const name =
+        contact.attributes[RESOURCE_ATTRIBUTE] ?? `token:${contact.clientTokenHash ?? ""}`;
       byResource.set(name, [...(byResource.get(name) ?? []), contact.contactId]);
     }
     const duplicates = [...byResource.values()].reduce((sum, ids) => sum + ids.length - 1, 0);

@@ -8,9 +8,12 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEMO_SEED, parseSeed } from "./seed";
 import { isLoopbackHost } from "./inspection";
-import { startConnectEmulator } from "./server";
+import { isOperationName, OPERATION_NAMES } from "./model/model";
+import { startConnectEmulator, type ConnectEmulator } from "./server";
 import { DEFAULT_CREDENTIALS } from "./core";
-import type { EmulatorSeed } from "./types";
+import { contactFlowIdOf, phoneNumberIdOf } from "./ids";
+import { rateLimitProblem } from "./throttle";
+import type { EmulatorSeed, RateLimits } from "./types";
 
 /** Region printed when neither `--region` nor a seeded instance names one. */
 const DEFAULT_REGION = "us-east-1";
@@ -46,6 +49,11 @@ const FLAGS = {
     type: "string",
     help: `Region printed in 'export AWS_REGION=' (default: the first seeded instance's, else ${DEFAULT_REGION})`,
   },
+  rate: {
+    type: "string",
+    multiple: true,
+    help: "a rate limit, OPERATION=RATE/BURST (StartOutboundChatContact=2/5: 2 per second, burst 5); repeatable",
+  },
   help: { type: "boolean", default: false, help: "print this help and exit" },
 } as const;
 
@@ -54,7 +62,7 @@ function usage(): string {
   const lines = Object.entries(FLAGS).map(([name, flag]) => {
     const value =
       flag.type === "string"
-        ? ` <${name === "seed" || name === "state-file" ? "file" : "value"}>`
+        ? ` <${name === "seed" || name === "state-file" ? "file" : name === "rate" ? "op=rate/burst" : "value"}>`
         : "";
     const fallback =
       "default" in flag && flag.type === "string" ? ` (default ${flag.default})` : "";
@@ -88,6 +96,74 @@ function readSeed(path: string): EmulatorSeed {
   return seed;
 }
 
+const RATE = /^([A-Za-z]+)=(\d+(?:\.\d+)?)\/(\d+)$/;
+
+/** Parses the `--rate` values into rate limits; throws a message naming the value and the fix. */
+function parseRates(values: readonly string[]): RateLimits {
+  const limits: Record<string, { ratePerSecond: number; burst: number }> = {};
+  for (const value of values) {
+    const found = RATE.exec(value);
+    if (found === null) {
+      throw new Error(
+        `--rate '${value.slice(0, 100)}' is not OPERATION=RATE/BURST: write for example ` +
+          "--rate StartOutboundChatContact=2/5 (2 per second, a burst of 5).",
+      );
+    }
+    const [, operation, rate, burst] = found;
+    if (!isOperationName(operation)) {
+      throw new Error(
+        `--rate names an unknown operation '${operation.slice(0, 100)}': it must be one of ` +
+          `${OPERATION_NAMES.join(", ")}.`,
+      );
+    }
+    const limit = { ratePerSecond: Number(rate), burst: Number(burst) };
+    const problem = rateLimitProblem(limit);
+    if (problem !== undefined) {
+      throw new Error(`--rate '${value}': ${problem}.`);
+    }
+    limits[operation] = limit;
+  }
+  return limits;
+}
+
+/** The lines of the start banner: every seeded instance, flow, number (IDs and ARNs) and role. */
+function seedBanner(seed: EmulatorSeed): string[] {
+  const lines: string[] = [];
+  for (const instance of seed.instances) {
+    const arn = `arn:aws:connect:${instance.region}:${instance.accountId}:instance/${instance.id}`;
+    lines.push(`  instance      ${instance.id}  ${arn}`);
+    for (const flow of instance.contactFlows ?? []) {
+      const id = contactFlowIdOf(typeof flow === "string" ? flow : flow.id);
+      lines.push(`  contact flow  ${id}  ${arn}/contact-flow/${id}`);
+    }
+    for (const number of instance.phoneNumbers ?? []) {
+      const numberArn = typeof number === "string" ? number : number.arn;
+      lines.push(`  phone number  ${phoneNumberIdOf(numberArn)}  ${numberArn}`);
+    }
+  }
+  for (const role of seed.roles ?? []) {
+    lines.push(`  role (STS AssumeRole)  ${role.arn}`);
+  }
+  return lines;
+}
+
+/** Starts the emulator; a port in use is an error that says what to do. */
+async function start(
+  options: Parameters<typeof startConnectEmulator>[0],
+): Promise<ConnectEmulator> {
+  try {
+    return await startConnectEmulator(options);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      throw new Error(
+        `Port ${options?.port} on ${options?.host} is already in use (another emulator may be ` +
+          "running there). Stop it, choose another port with --port, or use --port 0 for a free one.",
+      );
+    }
+    throw error;
+  }
+}
+
 /** The Region to print: the one given, else the first seeded instance's, else the default. */
 function regionToPrint(given: string | undefined, seed: EmulatorSeed | undefined): string {
   return given ?? seed?.instances.find((i) => i.region !== undefined)?.region ?? DEFAULT_REGION;
@@ -103,11 +179,13 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be an integer between 0 and 65535, got '${values.port}'.`);
   }
+  const rateLimits = parseRates(values.rate ?? []);
   const seed =
     values.seed !== undefined ? readSeed(values.seed) : values["demo-seed"] ? DEMO_SEED : undefined;
-  const emulator = await startConnectEmulator({
+  const emulator = await start({
     host: values.host,
     port,
+    rateLimits,
     ...(seed === undefined ? {} : { seed }),
     ...(values["state-file"] === undefined ? {} : { stateFile: values["state-file"] }),
     credentials: [
@@ -145,6 +223,25 @@ async function main(): Promise<void> {
     }
   }, 250).unref();
   console.log(`Amazon Connect emulator listening on ${emulator.endpoint}`);
+  const seeded = emulator.seeded();
+  if (seeded.instances.length === 0) {
+    console.error(
+      "connect-emulator: warning: no instance is seeded, so every Amazon Connect call will " +
+        "answer ResourceNotFoundException. Start it with --demo-seed, or --seed <file> (the " +
+        "format of emulator/seed.example.json in the pulumi-connect-outbound-chat package).",
+    );
+  } else {
+    console.log("Seeded (IDs and ARNs for your program's settings):");
+    for (const line of seedBanner(seeded)) {
+      console.log(line);
+    }
+  }
+  const rates = Object.entries(rateLimits);
+  if (rates.length > 0) {
+    console.log(
+      `Rate limits set: ${rates.map(([op, l]) => `${op} ${l?.ratePerSecond}/s burst ${l?.burst}`).join("; ")}`,
+    );
+  }
   console.log(`export AWS_ENDPOINT_URL_CONNECT=${emulator.endpoint}`);
   console.log(`export AWS_ACCESS_KEY_ID=${emulator.credentials.accessKeyId}`);
   console.log(`export AWS_SECRET_ACCESS_KEY=${emulator.credentials.secretAccessKey}`);

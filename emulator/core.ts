@@ -4,11 +4,13 @@
  */
 import { performance } from "node:perf_hooks";
 import { CallLog } from "./call-log";
+import { EmulatorError } from "./errors";
 import { FaultQueue } from "./faults";
 import type { OperationName } from "./model/model";
 import { runOperation, type OperationResult } from "./operations";
 import { loadStateFile, saveStateFile } from "./state-file";
-import { DEFAULT_ACCOUNT_ID, Store } from "./store";
+import { DEFAULT_ACCOUNT_ID, Store, type RoleRecord } from "./store";
+import type { TemporaryKey } from "./sts";
 import { Throttle } from "./throttle";
 import type {
   AccessKey,
@@ -31,9 +33,20 @@ export const DEFAULT_CREDENTIALS: AccessKey = {
 
 export const DEFAULT_ACTIVE_CHAT_LIMIT = 100;
 
+/** Who made a signed call: the key, the account it belongs to, and the Region it signed for. */
+export interface Caller {
+  readonly key: AccessKey | TemporaryKey;
+  readonly accountId: string;
+  readonly region: string;
+  /** The role whose temporary credentials signed, when they came from AssumeRole. @default - a configured key */
+  readonly assumedRoleArn?: string;
+}
+
 export class EmulatorCore {
   public readonly keys: readonly AccessKey[];
   private readonly store = new Store();
+  /** Credentials issued by STS AssumeRole, by access key ID (kept in memory only). */
+  private readonly temporaryKeys = new Map<string, TemporaryKey>();
   private readonly faultQueue = new FaultQueue();
   private readonly callLog = new CallLog();
   private readonly throttle: Throttle;
@@ -70,17 +83,67 @@ export class EmulatorCore {
     return this.clock() + this.store.clockOffsetMs;
   }
 
-  /** Runs an operation; `region` is the Region the request was signed for. */
+  /** The accepted key with this ID (configured, or issued by AssumeRole), or undefined. */
+  public findKey(accessKeyId: string): AccessKey | TemporaryKey | undefined {
+    return (
+      this.keys.find((candidate) => candidate.accessKeyId === accessKeyId) ??
+      this.temporaryKeys.get(accessKeyId)
+    );
+  }
+
+  /** The caller of a request whose signature `key` verified, for `region`. */
+  public callerOf(key: AccessKey | TemporaryKey, region: string): Caller {
+    return {
+      key,
+      accountId: key.accountId ?? DEFAULT_ACCOUNT_ID,
+      region,
+      ...("assumedRoleArn" in key ? { assumedRoleArn: key.assumedRoleArn } : {}),
+    };
+  }
+
+  /** What the call log says of who signed: the access key, and the role it was issued for. */
+  public signerFields(caller: Caller): Pick<CallRecord, "accessKeyId" | "assumedRoleArn"> {
+    return {
+      accessKeyId: caller.key.accessKeyId,
+      ...(caller.assumedRoleArn === undefined ? {} : { assumedRoleArn: caller.assumedRoleArn }),
+    };
+  }
+
+  /** The error for a caller whose temporary credentials have expired (emulator clock), or undefined. */
+  public expiredKeyError(caller: Caller): EmulatorError | undefined {
+    return "expiresMs" in caller.key && this.now() >= caller.key.expiresMs
+      ? new EmulatorError(
+          "ExpiredTokenException",
+          "The security token included in the request is expired",
+        )
+      : undefined;
+  }
+
+  /** A role STS AssumeRole may assume, by ARN. */
+  public role(arn: string): RoleRecord | undefined {
+    return this.store.role(arn);
+  }
+
+  /** Accepts the temporary credentials AssumeRole issued, until they expire or a reset. */
+  public addTemporaryKey(key: TemporaryKey): void {
+    this.temporaryKeys.set(key.accessKeyId, key);
+  }
+
+  /**
+   * Runs an operation for `caller` (its Region and account decide which instances it reaches).
+   * Without a caller (in-process calls), every instance is reachable.
+   */
   public run(
     operation: OperationName,
     input: Readonly<Record<string, unknown>>,
-    region?: string,
+    caller?: Caller,
   ): OperationResult {
     const result = runOperation(operation, input, {
       store: this.store,
       nowMs: this.now(),
       activeChatLimit: this.activeChatLimit,
-      ...(region === undefined ? {} : { region }),
+      operation,
+      ...(caller === undefined ? {} : { region: caller.region, accountId: caller.accountId }),
     });
     if (result.changed) {
       this.persist();
@@ -89,15 +152,16 @@ export class EmulatorCore {
   }
 
   /**
-   * Takes a throttling token for a call signed with `accessKeyId` for `region`: the bucket is the
-   * key's account's, in that Region, for that operation.
+   * Takes a throttling token for a call of `caller`: the bucket is the caller's account's, in the
+   * Region it signed for, for that operation.
    */
-  public tryTakeToken(operation: OperationName, accessKeyId: string, region: string): boolean {
-    const key = this.keys.find((candidate) => candidate.accessKeyId === accessKeyId);
-    return this.throttle.tryTake(operation, {
-      accountId: key?.accountId ?? DEFAULT_ACCOUNT_ID,
-      region,
-    });
+  public tryTakeToken(operation: OperationName, caller: Caller): boolean {
+    return this.throttle.tryTake(operation, { accountId: caller.accountId, region: caller.region });
+  }
+
+  /** The hash kept and shown for a ClientToken (see {@link ContactView.clientTokenHash}). */
+  public hashClientToken(clientToken: string): string {
+    return this.store.hashClientToken(clientToken);
   }
 
   public takeFault(operation: OperationName): FaultSpec | undefined {
@@ -142,15 +206,24 @@ export class EmulatorCore {
     this.persist();
   }
 
+  /** What is seeded (numbers masked): see {@link Store.seedView}. */
+  public seeded(): EmulatorSeed {
+    return this.store.seedView();
+  }
+
   public seed(seed: EmulatorSeed): void {
     this.store.seed(seed);
     this.persist();
   }
 
-  /** Back to the start state: the options' seed and rate limits, no contacts, calls or faults. */
+  /**
+   * Back to the start state: the options' seed and rate limits, no contacts, calls, faults or
+   * temporary credentials.
+   */
   public reset(): void {
     this.store.clear();
     this.store.seed(this.options.seed ?? { instances: [] });
+    this.temporaryKeys.clear();
     this.callLog.clear();
     this.faultQueue.clear();
     this.throttle.configure(defaultsFor(this.options.rateLimits));

@@ -8,6 +8,7 @@ import { CONNECT_MODEL, errorStatus } from "./model/model";
 /** Error types the AWS front end answers with that are not in the Connect model. */
 const FRONT_END_STATUS: Readonly<Record<string, number>> = {
   UnrecognizedClientException: 403,
+  ExpiredTokenException: 403,
   InvalidSignatureException: 403,
   MissingAuthenticationTokenException: 403,
   IncompleteSignatureException: 403,
@@ -15,6 +16,7 @@ const FRONT_END_STATUS: Readonly<Record<string, number>> = {
   SerializationException: 400,
   UnsupportedMediaTypeException: 415,
   RequestEntityTooLargeException: 413,
+  RequestTimeoutException: 408,
   ServiceUnavailableException: 503,
 };
 
@@ -29,6 +31,7 @@ export function errorTypeForStatus(status: number): string {
     400: "InvalidRequestException",
     403: "AccessDeniedException",
     404: "ResourceNotFoundException",
+    408: "RequestTimeoutException",
     409: "ConflictException",
     410: "ContactNotFoundException",
     413: "RequestEntityTooLargeException",

@@ -8,17 +8,33 @@ const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 export type BodyResult =
   | { readonly kind: "ok"; readonly body: Buffer }
   | { readonly kind: "too-large" }
+  | { readonly kind: "timeout" }
   | { readonly kind: "aborted" };
 
 /**
  * Reads the request body up to `maxBytes`. A larger body is drained and discarded (so the
- * client can read the 413 answer); a body beyond 64 MiB drops the connection.
+ * client can read the 413 answer); a body beyond 64 MiB drops the connection. When no bytes
+ * arrive for `idleTimeoutMs` (from the start, or since the last bytes), reading stops and the
+ * result is "timeout": a client that declares a body and stalls does not hold the request open.
  */
-export function readBody(request: IncomingMessage, maxBytes: number): Promise<BodyResult> {
+export function readBody(
+  request: IncomingMessage,
+  maxBytes: number,
+  idleTimeoutMs: number,
+): Promise<BodyResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let received = 0;
+    const idle = setTimeout(() => {
+      request.pause();
+      resolve({ kind: "timeout" });
+    }, idleTimeoutMs);
+    const settle = (result: BodyResult): void => {
+      clearTimeout(idle);
+      resolve(result);
+    };
     request.on("data", (chunk: Buffer) => {
+      idle.refresh();
       received += chunk.length;
       if (received > DRAIN_LIMIT_BYTES) {
         request.socket.destroy();
@@ -29,12 +45,12 @@ export function readBody(request: IncomingMessage, maxBytes: number): Promise<Bo
       }
     });
     request.on("end", () => {
-      resolve(
+      settle(
         received > maxBytes ? { kind: "too-large" } : { kind: "ok", body: Buffer.concat(chunks) },
       );
     });
-    request.on("error", () => resolve({ kind: "aborted" }));
-    request.on("close", () => resolve({ kind: "aborted" }));
+    request.on("error", () => settle({ kind: "aborted" }));
+    request.on("close", () => settle({ kind: "aborted" }));
   });
 }
 

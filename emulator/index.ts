@@ -1,4 +1,9 @@
-export { startConnectEmulator, DEFAULT_MAX_BODY_BYTES, type ConnectEmulator } from "./server";
+export {
+  startConnectEmulator,
+  DEFAULT_BODY_TIMEOUT_MS,
+  DEFAULT_MAX_BODY_BYTES,
+  type ConnectEmulator,
+} from "./server";
 export { DEFAULT_CREDENTIALS, DEFAULT_ACTIVE_CHAT_LIMIT } from "./core";
 export { DEFAULT_RATE_LIMITS } from "./throttle";
 export {
@@ -8,6 +13,7 @@ export {
   DEMO_REGION,
   DEMO_CONTACT_FLOW_ID,
   DEMO_PHONE_NUMBER_ARN,
+  DEMO_ROLE_ARN,
   parseSeed,
 } from "./seed";
 export { EmulatorError } from "./errors";
@@ -28,5 +34,8 @@ export type {
   PendingFault,
   RateLimit,
   RateLimits,
+  SeedContactFlow,
   SeedInstance,
+  SeedPhoneNumber,
+  SeedRole,
 } from "./types";

@@ -83,6 +83,8 @@ function route(
       core.advanceClock(advanceMs);
       return { now: core.now() };
     }
+    case "GET seed":
+      return core.seeded();
     case "POST seed": {
       const seed = parseSeed(body());
       if (typeof seed === "string") {

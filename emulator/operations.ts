@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { EmulatorError, invalidRequest, resourceNotFound } from "./errors";
-import { contactFlowIdOf, instanceIdOf } from "./ids";
+import { accountOfArn, contactFlowIdOf, instanceIdOf, phoneNumberIdOf } from "./ids";
 import { maskPhoneNumber } from "./mask";
 import { CONNECT_MODEL, type OperationName } from "./model/model";
 import {
@@ -37,6 +37,14 @@ export interface OperationContext {
    * regional endpoints answer. @default - any Region (calls made in-process, without a signature)
    */
   readonly region?: string;
+  /**
+   * The account of the key that signed the request: instances of other accounts are not found by
+   * ID, and an ARN naming another account is denied. @default - any account (calls made
+   * in-process, without a signature)
+   */
+  readonly accountId?: string;
+  /** The operation being run, for the IAM action named in an AccessDeniedException. @default "Unknown" */
+  readonly operation?: string;
 }
 
 export interface OperationResult {
@@ -79,11 +87,35 @@ function checkAttributesSize(attributes: Readonly<Record<string, string>>): void
   }
 }
 
+/**
+ * Refuses an ARN that names an account other than the caller's, as IAM does before Connect looks
+ * anything up. Amazon Connect instances (and the flows and contacts under them) have no
+ * resource-based policy, so nothing allows another account to reach them: the request is denied
+ * with AccessDeniedException, whether or not the resource exists there (so the answer does not
+ * tell). Its status, 403, is the model's; the model lists the error for StartOutboundChatContact,
+ * and the API reference's Common Errors list it for every action, which is how IAM denies the
+ * other operations. An ID, unlike an ARN, names no account: Connect resolves it in the caller's own
+ * account, where another account's instance does not exist (ResourceNotFoundException, in
+ * `requireInstance`).
+ */
+function requireOwnAccount(context: OperationContext, value: string, what: string): void {
+  const named = accountOfArn(value);
+  if (context.accountId === undefined || named === undefined || named === context.accountId) {
+    return;
+  }
+  throw new EmulatorError(
+    "AccessDeniedException",
+    `Account ${context.accountId.slice(0, 12)} is not authorized to perform: connect:${context.operation ?? "Unknown"} on ${what} of account ${named.slice(0, 12)}: Amazon Connect resources are not shared across accounts.`,
+  );
+}
+
 function requireInstance(context: OperationContext, instanceId: string): InstanceRecord {
+  requireOwnAccount(context, instanceId, "an instance");
   const instance = context.store.instance(instanceId);
   if (
     instance === undefined ||
-    (context.region !== undefined && instance.region !== context.region)
+    (context.region !== undefined && instance.region !== context.region) ||
+    (context.accountId !== undefined && instance.accountId !== context.accountId)
   ) {
     throw resourceNotFound(`Instance not found: ${instanceIdOf(instanceId)}`);
   }
@@ -96,6 +128,7 @@ function epochSeconds(ms: number): number {
 
 function startOutboundChatContact(input: Input, context: OperationContext): OperationResult {
   const { store, nowMs } = context;
+  requireOwnAccount(context, input.ContactFlowId as string, "a contact flow");
   const instance = requireInstance(context, input.InstanceId as string);
   const flowId = contactFlowIdOf(input.ContactFlowId as string);
   if (!instance.contactFlows.includes(flowId)) {
@@ -106,8 +139,10 @@ function startOutboundChatContact(input: Input, context: OperationContext): Oper
     throw resourceNotFound(`Phone number not found in instance ${instance.id}: ${source.Address}`);
   }
   const clientToken = input.ClientToken as string | undefined;
-  if (clientToken !== undefined) {
-    const token = store.token(instance.id, clientToken);
+  const clientTokenHash =
+    clientToken === undefined ? undefined : store.hashClientToken(clientToken);
+  if (clientTokenHash !== undefined) {
+    const token = store.token(instance.id, clientTokenHash);
     if (token !== undefined && nowMs - token.firstSeenMs < CLIENT_TOKEN_WINDOW_MS) {
       return { output: { ContactId: token.contactId }, changed: false, contactId: token.contactId };
     }
@@ -127,7 +162,7 @@ function startOutboundChatContact(input: Input, context: OperationContext): Oper
     arn: `arn:aws:connect:${instance.region}:${instance.accountId}:instance/${instance.id}/contact/${contactId}`,
     instanceId: instance.id,
     contactFlowId: flowId,
-    ...(clientToken === undefined ? {} : { clientToken }),
+    ...(clientTokenHash === undefined ? {} : { clientTokenHash }),
     initiationMs: nowMs,
     chatDurationInMinutes:
       (input.ChatDurationInMinutes as number | undefined) ?? DEFAULT_CHAT_DURATION_MINUTES,
@@ -141,8 +176,8 @@ function startOutboundChatContact(input: Input, context: OperationContext): Oper
     lastUpdateMs: nowMs,
   };
   store.addContact(contact);
-  if (clientToken !== undefined) {
-    store.addToken({ instanceId: instance.id, clientToken, contactId, firstSeenMs: nowMs });
+  if (clientTokenHash !== undefined) {
+    store.addToken({ instanceId: instance.id, clientTokenHash, contactId, firstSeenMs: nowMs });
   }
   return { output: { ContactId: contactId }, changed: true, contactId };
 }
@@ -231,6 +266,111 @@ function updateContactAttributes(input: Input, context: OperationContext): Opera
   return { output: {}, changed: true, contactId };
 }
 
+/** The ARN of an instance, as DescribeInstance and the flow and number ARNs build on it. */
+function instanceArn(instance: InstanceRecord): string {
+  return `arn:aws:connect:${instance.region}:${instance.accountId}:instance/${instance.id}`;
+}
+
+/**
+ * DescribeInstance: the seeded instance as an ACTIVE, Connect-managed instance with calls
+ * enabled. Left out: CreatedTime, ServiceRole, Tags and ReplicationConfiguration, which the seed
+ * does not give (see the README's leniencies).
+ */
+function describeInstance(input: Input, context: OperationContext): OperationResult {
+  const instance = requireInstance(context, input.InstanceId as string);
+  const alias = instance.alias ?? `emulator-${instance.id.slice(0, 8)}`;
+  return {
+    output: {
+      Instance: {
+        Id: instance.id,
+        Arn: instanceArn(instance),
+        IdentityManagementType: "CONNECT_MANAGED",
+        InstanceAlias: alias,
+        InstanceStatus: "ACTIVE",
+        InboundCallsEnabled: true,
+        OutboundCallsEnabled: true,
+        InstanceAccessUrl: `https://${alias}.my.connect.aws`,
+      },
+    },
+    changed: false,
+  };
+}
+
+/** DescribeContactFlow: a seeded flow, with the details its seed gave or the defaults. */
+function describeContactFlow(input: Input, context: OperationContext): OperationResult {
+  requireOwnAccount(context, input.ContactFlowId as string, "a contact flow");
+  const instance = requireInstance(context, input.InstanceId as string);
+  const flowId = contactFlowIdOf(input.ContactFlowId as string);
+  if (!instance.contactFlows.includes(flowId)) {
+    throw resourceNotFound(`Contact flow not found: ${flowId}`);
+  }
+  const details = instance.flowDetails?.[flowId] ?? {};
+  return {
+    output: {
+      ContactFlow: {
+        Arn: `${instanceArn(instance)}/contact-flow/${flowId}`,
+        Id: flowId,
+        Name: details.name ?? `Flow ${flowId.slice(0, 8)}`,
+        Type: details.type ?? "CONTACT_FLOW",
+        State: details.state ?? "ACTIVE",
+        Status: details.status ?? "PUBLISHED",
+        ...(details.description === undefined ? {} : { Description: details.description }),
+        Tags: {},
+      },
+    },
+    changed: false,
+  };
+}
+
+/**
+ * DescribePhoneNumber: a number claimed by a seeded instance, found by ID or ARN in the caller's
+ * account and Region. The answer carries the seeded number in E.164, as AWS's does; nothing
+ * else the emulator writes (logs, call log, errors, state file) carries it unmasked.
+ */
+function describePhoneNumber(input: Input, context: OperationContext): OperationResult {
+  const given = input.PhoneNumberId as string;
+  requireOwnAccount(context, given, "a phone number");
+  const wanted = phoneNumberIdOf(given);
+  for (const instance of context.store.allInstances()) {
+    if (
+      (context.region !== undefined && instance.region !== context.region) ||
+      (context.accountId !== undefined && instance.accountId !== context.accountId)
+    ) {
+      continue;
+    }
+    const arn = instance.phoneNumbers.find((candidate) => phoneNumberIdOf(candidate) === wanted);
+    if (arn === undefined) {
+      continue;
+    }
+    const details = instance.numberDetails?.[arn] ?? {};
+    return {
+      output: {
+        ClaimedPhoneNumberSummary: {
+          PhoneNumberId: wanted,
+          PhoneNumberArn: arn,
+          ...(details.phoneNumber === undefined ? {} : { PhoneNumber: details.phoneNumber }),
+          ...(details.countryCode === undefined
+            ? {}
+            : { PhoneNumberCountryCode: details.countryCode }),
+          PhoneNumberType: details.type ?? "DID",
+          ...(details.description === undefined
+            ? {}
+            : { PhoneNumberDescription: details.description }),
+          TargetArn: instanceArn(instance),
+          InstanceId: instance.id,
+          Tags: {},
+          PhoneNumberStatus: { Status: "CLAIMED" },
+        },
+      },
+      changed: false,
+    };
+  }
+  // The ID is not quoted: a caller may have passed a phone number where the ID belongs.
+  throw resourceNotFound(
+    "Phone number not found: no instance of this account and Region has claimed it.",
+  );
+}
+
 const HANDLERS: Readonly<
   Record<OperationName, (input: Input, context: OperationContext) => OperationResult>
 > = {
@@ -238,6 +378,9 @@ const HANDLERS: Readonly<
   DescribeContact: describeContact,
   StopContact: stopContact,
   UpdateContactAttributes: updateContactAttributes,
+  DescribeInstance: describeInstance,
+  DescribeContactFlow: describeContactFlow,
+  DescribePhoneNumber: describePhoneNumber,
 };
 
 /** Validates and runs one operation; throws an EmulatorError the caller answers with. */

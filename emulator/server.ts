@@ -12,9 +12,11 @@ import { parseJsonObject, readBody, sendError, sendJson } from "./http";
 import { handleInspection, INSPECTION_PREFIX } from "./inspection";
 import type { OperationName } from "./model/model";
 import { matchRoute } from "./model/routes";
-import { signedScope, verifySignature } from "./sigv4";
+import { verifySignature } from "./sigv4";
+import { handleSts, isStsRequest, sendStsError, stsErrorCode } from "./sts";
 import type {
   AccessKey,
+  CallRecord,
   CallsReport,
   ContactView,
   EmulatorOptions,
@@ -25,6 +27,8 @@ import type {
 } from "./types";
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** How long a request body may pause before the emulator answers 408 and closes the connection. */
+export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
 /** A running emulator. */
 export interface ConnectEmulator {
@@ -53,8 +57,19 @@ export interface ConnectEmulator {
   advanceClock(ms: number): void;
   /** The emulator clock, epoch milliseconds. */
   now(): number;
-  /** Adds instances, contact flows and phone numbers. */
+  /** Adds instances, contact flows, phone numbers and roles. */
   seed(seed: EmulatorSeed): void;
+  /**
+   * What is seeded (from the options, the state file and `seed()`), in the seed format, with
+   * every flow's and number's details and each phone number masked.
+   */
+  seeded(): EmulatorSeed;
+  /**
+   * The hash the emulator keeps and shows for a ClientToken (`clientTokenHash` of contacts and
+   * calls), so that a test holding a token can find its contact. In-process only: the inspection
+   * API offers no such route, since it would let a client try guesses against the key.
+   */
+  clientTokenHash(clientToken: string): string;
 }
 
 function splitUrl(url: string): { path: string; query: string } {
@@ -70,14 +85,19 @@ class Pipeline {
   public constructor(
     private readonly core: EmulatorCore,
     private readonly maxBodyBytes: number,
+    private readonly bodyTimeoutMs: number,
   ) {}
 
   public async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     response.setHeader("x-amzn-RequestId", randomUUID());
     const method = request.method ?? "GET";
     const { path, query } = splitUrl(request.url ?? "/");
-    const read = await readBody(request, this.maxBodyBytes);
+    const read = await readBody(request, this.maxBodyBytes, this.bodyTimeoutMs);
     if (read.kind === "aborted") {
+      return;
+    }
+    if (read.kind === "timeout") {
+      this.cutStalledRequest(path, method, request, response);
       return;
     }
     if (path.startsWith(INSPECTION_PREFIX)) {
@@ -86,6 +106,20 @@ class Pipeline {
         return;
       }
       handleInspection(this.core, method, path, read.body, request.headers, response);
+      return;
+    }
+    if (isStsRequest(method, path)) {
+      if (read.kind === "too-large") {
+        const error = tooLarge(this.maxBodyBytes);
+        this.core.recordCall({ operation: "AssumeRole", outcome: stsErrorCode(error) });
+        sendStsError(response, error);
+        return;
+      }
+      await handleSts(
+        this.core,
+        { method, path, query, headers: request.headers, body: read.body },
+        response,
+      );
       return;
     }
     const route = matchRoute(method, path);
@@ -101,24 +135,28 @@ class Pipeline {
       return;
     }
     const { operation } = route;
-    const fail = (error: EmulatorError, clientToken?: string): void => {
-      this.core.recordCall({
-        operation,
-        outcome: error.shapeName,
-        ...(clientToken === undefined ? {} : { clientToken }),
-      });
+    let signer: Pick<CallRecord, "accessKeyId" | "assumedRoleArn"> = {};
+    const fail = (error: EmulatorError, tokenField: { clientTokenHash?: string } = {}): void => {
+      this.core.recordCall({ operation, outcome: error.shapeName, ...signer, ...tokenField });
       sendError(response, error);
     };
     if (read.kind === "too-large") {
       fail(tooLarge(this.maxBodyBytes));
       return;
     }
-    const authError = await verifySignature(
+    const verified = await verifySignature(
       { method, path, query, headers: request.headers, body: read.body },
-      this.core.keys,
+      (accessKeyId) => this.core.findKey(accessKeyId),
     );
-    if (authError !== undefined) {
-      fail(authError);
+    if (verified.error !== undefined) {
+      fail(verified.error);
+      return;
+    }
+    const caller = this.core.callerOf(verified.key, verified.region);
+    signer = this.core.signerFields(caller);
+    const expired = this.core.expiredKeyError(caller);
+    if (expired !== undefined) {
+      fail(expired);
       return;
     }
 
@@ -135,8 +173,11 @@ class Pipeline {
       }
       throw error;
     }
-    const clientToken = typeof input.ClientToken === "string" ? input.ClientToken : undefined;
-    const tokenField = clientToken === undefined ? {} : { clientToken };
+    // Only the token's keyed hash is recorded: see ContactView.clientTokenHash.
+    const tokenField =
+      typeof input.ClientToken === "string"
+        ? { clientTokenHash: this.core.hashClientToken(input.ClientToken) }
+        : {};
 
     const fault = this.core.takeFault(operation);
     if (fault?.kind === "delay") {
@@ -150,43 +191,76 @@ class Pipeline {
       const errorType = fault.errorType ?? errorTypeForStatus(fault.status);
       fail(
         new EmulatorError(errorType, fault.message ?? "Injected fault.", fault.status),
-        clientToken,
+        tokenField,
       );
       return;
     } else if (fault?.kind === "drop-before") {
-      this.core.recordCall({ operation, outcome: "dropped-before", ...tokenField });
+      this.core.recordCall({ operation, outcome: "dropped-before", ...signer, ...tokenField });
       request.socket.destroy();
       return;
     }
 
-    const scope = signedScope(request.headers);
-    if (!this.core.tryTakeToken(operation, scope.accessKeyId, scope.region)) {
-      fail(new EmulatorError("ThrottlingException", "Rate exceeded"), clientToken);
+    if (!this.core.tryTakeToken(operation, caller)) {
+      fail(new EmulatorError("ThrottlingException", "Rate exceeded"), tokenField);
       return;
     }
     let result;
     try {
-      result = this.core.run(operation, input, scope.region);
+      result = this.core.run(operation, input, caller);
     } catch (error) {
       if (!(error instanceof EmulatorError)) {
         throw error;
       }
       if (fault?.kind === "drop-after") {
-        this.core.recordCall({ operation, outcome: "dropped-after", ...tokenField });
+        this.core.recordCall({ operation, outcome: "dropped-after", ...signer, ...tokenField });
         request.socket.destroy();
         return;
       }
-      fail(error, clientToken);
+      fail(error, tokenField);
       return;
     }
     const contactField = result.contactId === undefined ? {} : { contactId: result.contactId };
     if (fault?.kind === "drop-after") {
-      this.core.recordCall({ operation, outcome: "dropped-after", ...tokenField, ...contactField });
+      this.core.recordCall({
+        operation,
+        outcome: "dropped-after",
+        ...signer,
+        ...tokenField,
+        ...contactField,
+      });
       request.socket.destroy();
       return;
     }
-    this.core.recordCall({ operation, outcome: "ok", ...tokenField, ...contactField });
+    this.core.recordCall({ operation, outcome: "ok", ...signer, ...tokenField, ...contactField });
     sendJson(response, 200, result.output);
+  }
+
+  /**
+   * Answers a request whose body stalled as an AWS front end does: 408 RequestTimeoutException
+   * (which the AWS SDK retries as a transient error), `Connection: close`, and the connection
+   * closed once the answer is sent, so that the rest of the declared body is never waited for.
+   */
+  private cutStalledRequest(
+    path: string,
+    method: string,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): void {
+    if (!path.startsWith(INSPECTION_PREFIX)) {
+      this.core.recordCall({
+        operation: matchRoute(method, path)?.operation ?? "UnknownOperation",
+        outcome: "RequestTimeoutException",
+      });
+    }
+    response.setHeader("Connection", "close");
+    response.once("finish", () => request.socket.destroy());
+    sendError(
+      response,
+      new EmulatorError(
+        "RequestTimeoutException",
+        `No bytes of the request body arrived for ${this.bodyTimeoutMs} ms; the connection is closed.`,
+      ),
+    );
   }
 }
 
@@ -215,7 +289,11 @@ export async function startConnectEmulator(
   options: EmulatorOptions = {},
 ): Promise<ConnectEmulator> {
   const core = new EmulatorCore(options);
-  const pipeline = new Pipeline(core, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const pipeline = new Pipeline(
+    core,
+    options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
+  );
   const server = createServer((request, response) => {
     pipeline.handle(request, response).catch(() => {
       sendError(
@@ -254,5 +332,7 @@ export async function startConnectEmulator(
     advanceClock: (ms) => core.advanceClock(ms),
     now: () => core.now(),
     seed: (seed) => core.seed(seed),
+    seeded: () => core.seeded(),
+    clientTokenHash: (clientToken) => core.hashClientToken(clientToken),
   };
 }

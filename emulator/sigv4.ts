@@ -92,14 +92,39 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** The outcome of verifying a request: the key and Region it was signed with, or the error. */
+export type Verification =
+  | { readonly key: AccessKey; readonly region: string; readonly error?: undefined }
+  | { readonly error: EmulatorError };
+
 /**
- * Verifies the SigV4 signature of `request` against the accepted keys. Resolves to undefined
- * when the request is authentic, or to the error AWS would answer with.
+ * Verifies the SigV4 signature of `request`, signed for `service`, against the keys `lookup`
+ * finds. Resolves to the key and Region when the request is authentic, or to the error AWS would
+ * answer with.
  */
 export async function verifySignature(
   request: SignedRequest,
-  keys: readonly AccessKey[],
+  lookup: (accessKeyId: string) => AccessKey | undefined,
+  service: string = SIGNING_SERVICE,
   wallClockMs: number = Date.now(),
+): Promise<Verification> {
+  const error = await signatureError(request, lookup, service, wallClockMs);
+  if (error !== undefined) {
+    return { error };
+  }
+  const parsed = parseAuthorization(header(request.headers, "authorization") ?? "");
+  const key = parsed === undefined ? undefined : lookup(parsed.accessKeyId);
+  if (parsed === undefined || key === undefined) {
+    return { error: new EmulatorError("UnrecognizedClientException", MESSAGES.unknownKey) };
+  }
+  return { key, region: parsed.region };
+}
+
+async function signatureError(
+  request: SignedRequest,
+  lookup: (accessKeyId: string) => AccessKey | undefined,
+  service: string,
+  wallClockMs: number,
 ): Promise<EmulatorError | undefined> {
   const authorization = header(request.headers, "authorization");
   if (authorization === undefined || authorization === "") {
@@ -112,7 +137,7 @@ export async function verifySignature(
       "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters for AWS4-HMAC-SHA256.",
     );
   }
-  const key = keys.find((candidate) => candidate.accessKeyId === parsed.accessKeyId);
+  const key = lookup(parsed.accessKeyId);
   if (key === undefined) {
     return new EmulatorError("UnrecognizedClientException", MESSAGES.unknownKey);
   }
@@ -120,10 +145,10 @@ export async function verifySignature(
   if (key.sessionToken !== undefined && sessionToken !== key.sessionToken) {
     return new EmulatorError("UnrecognizedClientException", MESSAGES.unknownKey);
   }
-  if (parsed.service !== SIGNING_SERVICE) {
+  if (parsed.service !== service) {
     return new EmulatorError(
       "InvalidSignatureException",
-      `Credential should be scoped to correct service: '${SIGNING_SERVICE}'.`,
+      `Credential should be scoped to correct service: '${service}'.`,
     );
   }
   const amzDate = header(request.headers, "x-amz-date") ?? "";
@@ -167,7 +192,7 @@ export async function verifySignature(
       ...(sessionToken === undefined ? {} : { sessionToken }),
     },
     region: parsed.region,
-    service: SIGNING_SERVICE,
+    service,
     sha256: Hash.bind(null, "sha256"),
     applyChecksum: false,
   });
@@ -189,14 +214,4 @@ export async function verifySignature(
     return new EmulatorError("InvalidSignatureException", MESSAGES.badSignature);
   }
   return undefined;
-}
-
-/**
- * The access key and Region of a request's Authorization header (one whose signature was
- * verified); empty strings when it has none.
- */
-export function signedScope(headers: IncomingHttpHeaders): { accessKeyId: string; region: string } {
-  const authorization = header(headers, "authorization");
-  const parsed = authorization === undefined ? undefined : parseAuthorization(authorization);
-  return { accessKeyId: parsed?.accessKeyId ?? "", region: parsed?.region ?? "" };
 }

@@ -4,18 +4,28 @@
  * and never advises deleting one it did not write.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import type { StoreSnapshot } from "./store";
+import { CLIENT_TOKEN_KEY_BYTES, type LegacySnapshot, type StoreSnapshot } from "./store";
 
 /** The marker every state file the emulator writes carries. */
 export const STATE_FILE_FORMAT = "connect-emulator-state";
 
-function isSnapshot(value: unknown): value is StoreSnapshot {
+/** Whether a base64 text decodes to a key of the right length. */
+function isClientTokenKey(value: unknown): boolean {
+  return (
+    typeof value === "string" &&
+    /^[A-Za-z0-9+/]+=*$/.test(value) &&
+    Buffer.from(value, "base64").length === CLIENT_TOKEN_KEY_BYTES
+  );
+}
+
+/** A snapshot of this version (2), or of 0.1.0 (1, raw tokens; hashed as it is loaded). */
+function isSnapshot(value: unknown): value is StoreSnapshot | LegacySnapshot {
   if (typeof value !== "object" || value === null) {
     return false;
   }
   const data = value as Record<string, unknown>;
   return (
-    data.version === 1 &&
+    (data.version === 1 || (data.version === 2 && isClientTokenKey(data.clientTokenKey))) &&
     typeof data.clockOffsetMs === "number" &&
     Array.isArray(data.instances) &&
     Array.isArray(data.contacts) &&
@@ -36,7 +46,7 @@ function isOwnFile(value: unknown): boolean {
  * the file's content, when it is not a state file of the emulator (choose another path) or is
  * one that cannot be read (only then is deleting it advised).
  */
-export function loadStateFile(path: string): StoreSnapshot | undefined {
+export function loadStateFile(path: string): StoreSnapshot | LegacySnapshot | undefined {
   if (!existsSync(path)) {
     return undefined;
   }
@@ -68,12 +78,15 @@ export function loadStateFile(path: string): StoreSnapshot | undefined {
 
 /**
  * Writes the snapshot to a temporary file next to `path`, then renames it over `path`. Throws an
- * error that names the path and the cause when it cannot be written.
+ * error that names the path and the cause when it cannot be written. The file is readable by its
+ * owner only: it holds the key of the ClientToken hashes.
  */
 export function saveStateFile(path: string, snapshot: StoreSnapshot): void {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, JSON.stringify({ format: STATE_FILE_FORMAT, ...snapshot }));
+    writeFileSync(temporary, JSON.stringify({ format: STATE_FILE_FORMAT, ...snapshot }), {
+      mode: 0o600,
+    });
     renameSync(temporary, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "an error";

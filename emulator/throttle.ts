@@ -13,6 +13,11 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<OperationName, RateLimit>> = {
   DescribeContact: { ratePerSecond: 10, burst: 15 },
   StopContact: { ratePerSecond: 10, burst: 15 },
   UpdateContactAttributes: { ratePerSecond: 10, burst: 15 },
+  // The read operations have no row of their own in Amazon Connect's API quotas: the documented
+  // default for such APIs is 2 requests per second with a burst of 5.
+  DescribeInstance: { ratePerSecond: 2, burst: 5 },
+  DescribeContactFlow: { ratePerSecond: 2, burst: 5 },
+  DescribePhoneNumber: { ratePerSecond: 2, burst: 5 },
 };
 
 /** A token bucket; pure apart from the time passed in. */

@@ -22,6 +22,39 @@ export interface AccessKey {
   readonly accountId?: string;
 }
 
+/** A contact flow with the details DescribeContactFlow answers. */
+export interface SeedContactFlow {
+  /** The flow ID (or flow ARN). */
+  readonly id: string;
+  /** @default - "Flow " and the first 8 characters of the ID */
+  readonly name?: string;
+  /** A ContactFlowType of the model. @default "CONTACT_FLOW" */
+  readonly type?: string;
+  /** A ContactFlowState of the model. @default "ACTIVE" */
+  readonly state?: string;
+  /** A ContactFlowStatus of the model. @default "PUBLISHED" */
+  readonly status?: string;
+  /** @default - none */
+  readonly description?: string;
+}
+
+/** A claimed phone number with the details DescribePhoneNumber answers. */
+export interface SeedPhoneNumber {
+  /** The phone number ARN (`arn:aws:connect:REGION:ACCOUNT:phone-number/ID`). */
+  readonly arn: string;
+  /**
+   * The number in E.164. DescribePhoneNumber answers it; logs never show it, and the state file
+   * keeps it masked. @default - DescribePhoneNumber answers no PhoneNumber
+   */
+  readonly phoneNumber?: string;
+  /** A PhoneNumberCountryCode of the model. @default - none */
+  readonly countryCode?: string;
+  /** A PhoneNumberType of the model. @default "DID" */
+  readonly type?: string;
+  /** @default - none */
+  readonly description?: string;
+}
+
 /** One Amazon Connect instance and the resources it knows. */
 export interface SeedInstance {
   /** The instance ID (a UUID in AWS; any string works here). An instance ARN is accepted too. */
@@ -30,15 +63,30 @@ export interface SeedInstance {
   readonly region?: string;
   /** @default "123456789012" */
   readonly accountId?: string;
-  /** Contact flow IDs (or flow ARNs) of the instance. @default - none */
-  readonly contactFlows?: readonly string[];
-  /** ARNs of phone numbers claimed by the instance, usable as SourceEndpoint. @default - none */
-  readonly phoneNumbers?: readonly string[];
+  /** The instance alias DescribeInstance answers. @default - "emulator-" and the first 8 characters of the ID */
+  readonly alias?: string;
+  /** Contact flows of the instance: IDs, flow ARNs, or flows with details. @default - none */
+  readonly contactFlows?: ReadonlyArray<string | SeedContactFlow>;
+  /**
+   * Phone numbers claimed by the instance, usable as SourceEndpoint: ARNs, or numbers with
+   * details. @default - none
+   */
+  readonly phoneNumbers?: ReadonlyArray<string | SeedPhoneNumber>;
+}
+
+/** An IAM role that STS AssumeRole lets any accepted key assume. */
+export interface SeedRole {
+  /** The role ARN, `arn:aws:iam::ACCOUNT:role/NAME`. */
+  readonly arn: string;
+  /** The account of the role, whose instances its temporary credentials reach. @default - the account in the ARN */
+  readonly accountId?: string;
 }
 
 /** The resources the emulator knows. Anything else is a ResourceNotFoundException. */
 export interface EmulatorSeed {
   readonly instances: readonly SeedInstance[];
+  /** Roles that STS AssumeRole may assume. @default - none: AssumeRole answers AccessDenied */
+  readonly roles?: readonly SeedRole[];
 }
 
 /** A token bucket: `burst` requests at once, refilled at `ratePerSecond`. */
@@ -96,7 +144,11 @@ export interface ContactView {
   readonly arn: string;
   readonly instanceId: string;
   readonly contactFlowId: string;
-  readonly clientToken?: string;
+  /**
+   * The HMAC-SHA-256 (hex) of the ClientToken the contact was started with, under a random key of
+   * the emulator: equal tokens have equal hashes, and the token itself is never kept or shown.
+   */
+  readonly clientTokenHash?: string;
   readonly state: ContactState;
   /** Epoch milliseconds, emulator clock. */
   readonly initiationTimestamp: number;
@@ -112,11 +164,19 @@ export interface ContactView {
 
 /** One call in the order the emulator answered it. */
 export interface CallRecord {
-  /** The operation, or "UnknownOperation". */
+  /** The operation (a Connect operation, or STS's "AssumeRole"), or "UnknownOperation". */
   readonly operation: string;
   /** "ok", the error type answered, "dropped-before" or "dropped-after". */
   readonly outcome: string;
-  readonly clientToken?: string;
+  /** The HMAC of the call's ClientToken, as in {@link ContactView.clientTokenHash}. */
+  readonly clientTokenHash?: string;
+  /**
+   * The access key whose signature was verified (a configured key, or temporary credentials from
+   * AssumeRole). @default - absent when the call had no valid signature
+   */
+  readonly accessKeyId?: string;
+  /** The role, when the signing key was issued by AssumeRole. @default - a configured key signed */
+  readonly assumedRoleArn?: string;
   readonly contactId?: string;
   /** Epoch milliseconds, emulator clock. */
   readonly at: number;
@@ -138,7 +198,7 @@ export interface EmulatorOptions {
   readonly seed?: EmulatorSeed;
   /** The access keys accepted. @default - one pair, {@link DEFAULT_CREDENTIALS} */
   readonly credentials?: readonly AccessKey[];
-  /** Token buckets per operation. @default - 2/s burst 5 for StartOutboundChatContact, 10/s burst 15 for the others */
+  /** Token buckets per operation. @default - 2/s burst 5 for StartOutboundChatContact and the three read operations, 10/s burst 15 for the others */
   readonly rateLimits?: RateLimits;
   /** Concurrent active chats allowed per instance. @default 100 */
   readonly activeChatLimit?: number;
@@ -155,6 +215,12 @@ export interface EmulatorOptions {
   readonly stateFile?: string;
   /** The largest request body accepted, in bytes. @default 1048576 */
   readonly maxBodyBytes?: number;
+  /**
+   * How long a request body may pause (no bytes from the start of the body, or since the last
+   * bytes) before the emulator answers 408 `RequestTimeoutException` and closes the connection.
+   * @default 10000
+   */
+  readonly bodyTimeoutMs?: number;
   /** Receives one line per call (operation, outcome, status; never numbers or content). @default - silent */
   readonly log?: (line: string) => void;
 }

@@ -181,7 +181,7 @@ async function main(): Promise<void> {
     say("Contacts the emulator knows:");
     for (const contact of emulator.contacts()) {
       say(
-        `  ${contact.contactId}  ${contact.state.padEnd(7)}  to ${contact.destinationAddressMasked}  token ${contact.clientToken?.slice(0, 12)}…`,
+        `  ${contact.contactId}  ${contact.state.padEnd(7)}  to ${contact.destinationAddressMasked}  token hash ${contact.clientTokenHash?.slice(0, 12)}…`,
       );
     }
     if (host.stderr.includes(DESTINATION) || host.stdout.includes(DESTINATION)) {

@@ -150,7 +150,7 @@ export async function measureBulk(bulkCase: BulkCase): Promise<BulkMeasure> {
     const contacts = emulator.contacts();
     const perResource = new Map<string, number>();
     for (const contact of contacts) {
-      const name = contact.attributes[RESOURCE_ATTRIBUTE] ?? `token:${contact.clientToken}`;
+      const name = contact.attributes[RESOURCE_ATTRIBUTE] ?? `token:${contact.clientTokenHash}`;
       perResource.set(name, (perResource.get(name) ?? 0) + 1);
     }
     const failed = reports.filter((report) => report.error || report.failures);

@@ -211,7 +211,7 @@ export async function measureManyStacks(
     const contacts = emulator.contacts();
     const perResource = new Map<string, number>();
     for (const contact of contacts) {
-      const name = contact.attributes[RESOURCE_ATTRIBUTE] ?? `token:${contact.clientToken}`;
+      const name = contact.attributes[RESOURCE_ATTRIBUTE] ?? `token:${contact.clientTokenHash}`;
       perResource.set(name, (perResource.get(name) ?? 0) + 1);
     }
     const duplicates = [...perResource.values()].reduce((sum, n) => sum + n - 1, 0);

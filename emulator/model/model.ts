@@ -2,6 +2,7 @@
  * Typed access to the Amazon Connect model slice: shapes, operations and their HTTP bindings.
  * Everything the emulator knows about the wire format of the API comes from here.
  */
+import describeSlice from "./connect-2017-08-08.describe.json";
 import rawModel from "./connect-2017-08-08.slice.json";
 
 /** A reference from a member, list or map to another shape. */
@@ -43,8 +44,20 @@ export interface ServiceModel {
   readonly shapes: Readonly<Record<string, Shape>>;
 }
 
-/** The model slice, as shipped in `connect-2017-08-08.slice.json`. */
-export const CONNECT_MODEL: ServiceModel = rawModel;
+const mainSlice: ServiceModel = rawModel;
+const readSlice: Omit<ServiceModel, "metadata"> = describeSlice;
+
+/**
+ * The model the emulator serves from: the verbatim slice `connect-2017-08-08.slice.json` (the
+ * four operations the provider calls), plus the three read operations of
+ * `connect-2017-08-08.describe.json`, compiled from the AWS SDK's schemas (see `README.md`).
+ */
+export const CONNECT_MODEL: ServiceModel = {
+  source: mainSlice.source,
+  metadata: mainSlice.metadata,
+  operations: { ...mainSlice.operations, ...readSlice.operations },
+  shapes: { ...readSlice.shapes, ...mainSlice.shapes },
+};
 
 /** The operations the emulator serves (StartChatContact is in the slice only for comparison). */
 export const OPERATION_NAMES = [
@@ -52,6 +65,9 @@ export const OPERATION_NAMES = [
   "DescribeContact",
   "StopContact",
   "UpdateContactAttributes",
+  "DescribeInstance",
+  "DescribeContactFlow",
+  "DescribePhoneNumber",
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

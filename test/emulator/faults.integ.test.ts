@@ -79,7 +79,7 @@ describe("emulator fault injection", () => {
     assert.match(String(error.code ?? error.name), /ECONNRESET|socket hang up|Error/);
     const [contact] = emulator.contacts();
     assert.equal(emulator.contacts().length, 1);
-    assert.equal(contact.clientToken, "t-1");
+    assert.equal(contact.clientTokenHash, emulator.clientTokenHash("t-1"));
     const { ContactId } = await client.send(
       new StartOutboundChatContactCommand(startInput({ ClientToken: "t-1" })),
     );

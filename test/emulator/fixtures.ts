@@ -26,6 +26,9 @@ export const UNTHROTTLED = {
   DescribeContact: { ratePerSecond: 10_000, burst: 10_000 },
   StopContact: { ratePerSecond: 10_000, burst: 10_000 },
   UpdateContactAttributes: { ratePerSecond: 10_000, burst: 10_000 },
+  DescribeInstance: { ratePerSecond: 10_000, burst: 10_000 },
+  DescribeContactFlow: { ratePerSecond: 10_000, burst: 10_000 },
+  DescribePhoneNumber: { ratePerSecond: 10_000, burst: 10_000 },
 } as const;
 
 /** Starts an emulator with the demo seed and no throttling, unless the options say otherwise. */
@@ -74,6 +77,8 @@ export interface SignedFetchOptions {
   readonly headers?: Record<string, string>;
   readonly accessKeyId?: string;
   readonly secretAccessKey?: string;
+  /** @default "us-east-1" */
+  readonly region?: string;
 }
 
 /** A fetch signed with SigV4 like the SDK signs, for raw-protocol cases. */
@@ -89,7 +94,7 @@ export async function signedFetch(
       accessKeyId: options.accessKeyId ?? emulator.credentials.accessKeyId,
       secretAccessKey: options.secretAccessKey ?? emulator.credentials.secretAccessKey,
     },
-    region: REGION,
+    region: options.region ?? REGION,
     service: "connect",
     sha256: Hash.bind(null, "sha256"),
   });

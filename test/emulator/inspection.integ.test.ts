@@ -14,7 +14,7 @@ describe("emulator inspection API", () => {
 
   afterEach(() => emulator.stop());
 
-  it("lists contacts with their token, state, timestamps, attributes and a masked destination", async () => {
+  it("lists contacts with their token hash, state, timestamps, attributes and a masked destination", async () => {
     const client = connectClient(emulator);
     const { ContactId } = await client.send(
       new StartOutboundChatContactCommand(
@@ -30,7 +30,7 @@ describe("emulator inspection API", () => {
         arn: `arn:aws:connect:us-east-1:123456789012:instance/${DEMO_INSTANCE_ID}/contact/${ContactId}`,
         instanceId: DEMO_INSTANCE_ID,
         contactFlowId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
-        clientToken: "t-1",
+        clientTokenHash: emulator.clientTokenHash("t-1"),
         state: "active",
         initiationTimestamp: clockMs,
         chatDurationInMinutes: 1500,
@@ -62,12 +62,24 @@ describe("emulator inspection API", () => {
         {
           operation: "StartOutboundChatContact",
           outcome: "ok",
-          clientToken: "t-1",
+          accessKeyId: "AKIDEMULATOR",
+          clientTokenHash: emulator.clientTokenHash("t-1"),
           contactId: ContactId,
           at: clockMs,
         },
-        { operation: "StopContact", outcome: "ok", contactId: ContactId, at: clockMs },
-        { operation: "StopContact", outcome: "ContactNotFoundException", at: clockMs },
+        {
+          operation: "StopContact",
+          outcome: "ok",
+          accessKeyId: "AKIDEMULATOR",
+          contactId: ContactId,
+          at: clockMs,
+        },
+        {
+          operation: "StopContact",
+          outcome: "ContactNotFoundException",
+          accessKeyId: "AKIDEMULATOR",
+          at: clockMs,
+        },
       ],
     });
   });
@@ -103,6 +115,48 @@ describe("emulator inspection API", () => {
     );
     client.destroy();
     assert.equal(emulator.contacts()[0].instanceId, "new-instance");
+  });
+
+  it("lists what is seeded through GET /_emulator/seed, with phone numbers masked", async () => {
+    await inspect(emulator, "POST", "seed", {
+      instances: [
+        {
+          id: "new-instance",
+          alias: "acme",
+          contactFlows: [{ id: "flow-1", name: "Welcome" }],
+          phoneNumbers: [{ arn: "arn:number", phoneNumber: "+14155550123", type: "TOLL_FREE" }],
+        },
+      ],
+      roles: [{ arn: "arn:aws:iam::210987654321:role/r" }],
+    });
+    const { status, body } = await inspect(emulator, "GET", "seed");
+    assert.equal(status, 200);
+    assert.deepEqual(body, {
+      instances: [
+        {
+          id: DEMO_INSTANCE_ID,
+          region: "us-east-1",
+          accountId: "123456789012",
+          contactFlows: [{ id: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" }],
+          phoneNumbers: [{ arn: startInput().SourceEndpoint?.Address }],
+        },
+        {
+          id: "new-instance",
+          region: "us-east-1",
+          accountId: "123456789012",
+          alias: "acme",
+          contactFlows: [{ id: "flow-1", name: "Welcome" }],
+          phoneNumbers: [{ arn: "arn:number", phoneNumber: "+*********23", type: "TOLL_FREE" }],
+        },
+      ],
+      roles: [
+        {
+          arn: "arn:aws:iam::123456789012:role/connect-emulator-deployer",
+          accountId: "123456789012",
+        },
+        { arn: "arn:aws:iam::210987654321:role/r", accountId: "210987654321" },
+      ],
+    });
   });
 
   it("fails when POST /_emulator/seed gets an instance without id", async () => {

@@ -110,6 +110,6 @@ describe("emulator state file", () => {
       version: number;
     };
     assert.equal(written.format, "connect-emulator-state");
-    assert.equal(written.version, 1);
+    assert.equal(written.version, 2);
   });
 });

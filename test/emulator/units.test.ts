@@ -8,6 +8,7 @@ import {
   validateValue,
 } from "../../emulator/model/shape-validator";
 import { checkOutboundChatRules } from "../../emulator/rules";
+import { parseSeed } from "../../emulator/seed";
 import { parseAuthorization } from "../../emulator/sigv4";
 import { TokenBucket } from "../../emulator/throttle";
 
@@ -213,4 +214,68 @@ describe("emulator helpers", () => {
     assert.equal(bucket.tryTake(499), false);
     assert.equal(bucket.tryTake(500), true);
   });
+});
+
+describe("parseSeed", () => {
+  it("reads a seed of 0.1.0 (IDs and ARNs only) as it was", () => {
+    const old = {
+      instances: [
+        {
+          id: "i-1",
+          contactFlows: ["f-1"],
+          phoneNumbers: ["arn:aws:connect:us-east-1:123456789012:phone-number/n-1"],
+        },
+      ],
+    };
+    assert.deepEqual(parseSeed(old), old);
+  });
+
+  it("reads flows, numbers with details, an alias and roles", () => {
+    const seed = {
+      instances: [
+        {
+          id: "i-1",
+          alias: "acme",
+          contactFlows: [{ id: "f-1", name: "Welcome", type: "CONTACT_FLOW" }],
+          phoneNumbers: [
+            { arn: "arn:n", phoneNumber: "+14155550100", countryCode: "US", type: "TOLL_FREE" },
+          ],
+        },
+      ],
+      roles: [{ arn: "arn:aws:iam::210987654321:role/deployer", accountId: "210987654321" }],
+    };
+    assert.deepEqual(parseSeed(seed), seed);
+  });
+
+  const invalid: ReadonlyArray<[string, unknown, string]> = [
+    [
+      "a flow type not in the model",
+      { instances: [{ id: "i", contactFlows: [{ id: "f", type: "SMS" }] }] },
+      "instances[0].contactFlows[0].type must be one of AGENT_HOLD, AGENT_TRANSFER, AGENT_WHISPER, CAMPAIGN, CONTACT_FLOW, CUSTOMER_HOLD, CUSTOMER_QUEUE, CUSTOMER_WHISPER, OUTBOUND_WHISPER, QUEUE_TRANSFER",
+    ],
+    [
+      "a phone number not in E.164 (not quoted)",
+      { instances: [{ id: "i", phoneNumbers: [{ arn: "a", phoneNumber: "0207 183 8750" }] }] },
+      "instances[0].phoneNumbers[0].phoneNumber must be a number in E.164 (+ and up to 15 digits)",
+    ],
+    [
+      "a role that is not a role ARN",
+      { instances: [], roles: [{ arn: "arn:aws:iam::123:user/me" }] },
+      'roles[0] must be an object {"arn": "arn:aws:iam::ACCOUNT:role/NAME", "accountId"?}',
+    ],
+    [
+      "a role whose account differs from its ARN's",
+      {
+        instances: [],
+        roles: [{ arn: "arn:aws:iam::123456789012:role/r", accountId: "210987654321" }],
+      },
+      "roles[0].accountId must be the account in its ARN",
+    ],
+    ["roles that are not a list", { instances: [], roles: {} }, "roles must be a list"],
+  ];
+  for (const [label, input, message] of invalid) {
+    it(`fails on ${label}`, () => {
+      assert.equal(parseSeed(input), message);
+    });
+  }
 });

@@ -150,14 +150,14 @@ describe("lifecycle through the provider host and the emulator", function () {
         assert.deepEqual(
           {
             contactId: outputs.contactId,
-            clientToken: outputs.clientToken,
+            clientTokenHash: emulator.clientTokenHash(outputs.clientToken as string),
             clientTokenSource: outputs.clientTokenSource,
             region: outputs.region,
             instanceId: outputs.instanceId,
           },
           {
             contactId: contact.contactId,
-            clientToken: contact.clientToken,
+            clientTokenHash: contact.clientTokenHash,
             clientTokenSource: "derived",
             region: DEMO_REGION,
             instanceId: DEMO_INSTANCE_ID,

@@ -26,6 +26,7 @@ describe("a token used again within 7 days", function () {
   it("fails loudly when a destroyed resource is declared again unchanged, then sends with new triggers", async () => {
     const program = welcomeProgram({ first: {} });
     await stack.up(program);
+    const { clientToken } = stack.outputs("first");
     await stack.engine.destroy();
     const [first] = emulator.contacts();
     assert.equal(first.state, "stopped");
@@ -40,9 +41,8 @@ describe("a token used again within 7 days", function () {
     );
     assert.equal(again.error?.message.includes(DESTINATION), false);
     // 9.1: the token is a digest of the URN and the inputs; it never appears in the error.
-    const { clientToken } = first;
     assert.equal(typeof clientToken, "string");
-    assert.equal(again.error?.message.includes(clientToken!), false);
+    assert.equal(again.error?.message.includes(clientToken as string), false);
     assert.equal(stack.engine.get("first"), undefined);
     assert.equal(emulator.contacts().length, 1);
 

@@ -33,9 +33,15 @@ describe("throttling", function () {
     const contacts = emulator.contacts();
     assert.equal(contacts.length, COUNT);
     assert.equal(countOf(emulator, "StartOutboundChatContact"), COUNT);
-    const tokens = new Set(contacts.map((contact) => contact.clientToken));
+    const tokens = new Set(
+      stack.engine.resources.map((resource) => stack.outputs(resource.name).clientToken),
+    );
     assert.equal(tokens.size, COUNT);
     assert.ok([...tokens].every((token) => TOKEN.test(String(token))));
+    assert.deepEqual(
+      new Set(contacts.map((contact) => contact.clientTokenHash)),
+      new Set([...tokens].map((token) => emulator.clientTokenHash(String(token)))),
+    );
     const ids = new Set(stack.engine.resources.map((resource) => resource.id));
     assert.deepEqual([...ids].sort(), contacts.map((contact) => contact.contactId).sort());
   });
