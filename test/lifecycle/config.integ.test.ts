@@ -8,7 +8,7 @@ import { strict as assert } from "assert";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ConnectEmulator, DEMO_CONTACT_FLOW_ID } from "../../emulator";
+import { ConnectEmulator, DEMO_CONTACT_FLOW_ID, DEMO_ROLE_ARN } from "../../emulator";
 import { awsEnv, HostCallError } from "../../harness";
 import { isOutboundChatContactError } from "../../provider";
 import { resolveRegion } from "../../provider/settings";
@@ -167,6 +167,40 @@ describe("stack config", function () {
     try {
       assertSucceeded(await stack.up(PROGRAM));
       assert.equal(emulator.contacts().length, 1);
+    } finally {
+      await stack.stop();
+    }
+  });
+
+  it("assumes each role of aws:assumeRoles with STS, and the role's credentials sign the Connect call", async () => {
+    emulator.seed({
+      instances: [
+        {
+          id: INSTANCE_ID,
+          region: REGION,
+          contactFlows: [DEMO_CONTACT_FLOW_ID],
+          phoneNumbers: [PHONE_NUMBER_ARN],
+        },
+      ],
+      roles: [{ arn: DEMO_ROLE_ARN }],
+    });
+    const stack = await Stack.start({
+      emulator,
+      env: awsEnv(emulator, null),
+      config: {
+        "aws:region": REGION,
+        "aws:assumeRoles": JSON.stringify([{ roleArn: DEMO_ROLE_ARN, sessionName: "deploy" }]),
+        "aws:endpoints": JSON.stringify([{ connect: emulator.endpoint, sts: emulator.endpoint }]),
+      },
+    });
+    try {
+      assertSucceeded(await stack.up(PROGRAM));
+      const log = emulator.calls().log;
+      const start = log.find((call) => call.operation === "StartOutboundChatContact");
+      assert.equal(start?.outcome, "ok");
+      assert.equal(start?.assumedRoleArn, DEMO_ROLE_ARN);
+      assert.match(String(start?.accessKeyId), /^ASIA/);
+      assert.equal(log.filter((call) => call.operation === "AssumeRole").length, 1);
     } finally {
       await stack.stop();
     }
