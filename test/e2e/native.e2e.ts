@@ -7,7 +7,7 @@
 import { strict as assert } from "assert";
 import { execFile } from "child_process";
 import { ConnectClient, StartOutboundChatContactCommand } from "@aws-sdk/client-connect";
-import { promises as fs } from "fs";
+import { promises as fs, readFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
@@ -36,9 +36,7 @@ import {
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const NATIVE_TYPE = "connect-outbound-chat:index:OutboundChatContact";
 const VERSION = (
-  JSON.parse(require("fs").readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
-    version: string;
-  }
+  JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }
 ).version;
 
 let pluginTarball: Promise<string> | undefined;
