@@ -138,8 +138,14 @@ func compare(out string, files map[string][]byte) ([]string, error) {
 	for _, language := range []string{"python", "go"} {
 		root := filepath.Join(out, language)
 		err := filepath.WalkDir(root, func(path string, entry fs.DirEntry, err error) error {
-			if err != nil || entry.IsDir() {
+			if err != nil {
 				return err
+			}
+			if entry.IsDir() {
+				if name := entry.Name(); name == "__pycache__" || name == ".pytest_cache" || filepath.Ext(name) == ".egg-info" {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 			rel, _ := filepath.Rel(out, path)
 			if _, generated := files[rel]; !generated && !handWritten(rel) {
@@ -155,8 +161,8 @@ func compare(out string, files map[string][]byte) ([]string, error) {
 	return stale, nil
 }
 
-// handWritten says which files under the SDK folders are ours, not the generator's: tests of the
-// SDKs and their lock files.
+// handWritten says which files under the SDK folders are ours, not the generator's: the SDKs' tests
+// and the Go module's files.
 func handWritten(rel string) bool {
 	base := filepath.Base(rel)
 	return filepath.Ext(base) == ".sum" || base == "go.mod" || bytes.HasPrefix([]byte(base), []byte("test_")) ||
