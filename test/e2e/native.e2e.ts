@@ -5,12 +5,10 @@
  * stack moved from the dynamic resource to the native one without a replacement or a second send.
  */
 import { strict as assert } from "assert";
-import { execFile } from "child_process";
 import { ConnectClient, StartOutboundChatContactCommand } from "@aws-sdk/client-connect";
-import { promises as fs, readFileSync } from "fs";
+import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { promisify } from "util";
 import {
   ConnectEmulator,
   DEMO_CONTACT_FLOW_ID,
@@ -32,23 +30,9 @@ import {
   TYPE as DYNAMIC_TYPE,
   until,
 } from "./fixtures";
+import { installPlugin, pluginTarball } from "./plugin";
 
-const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const NATIVE_TYPE = "connect-outbound-chat:index:OutboundChatContact";
-const VERSION = (
-  JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }
-).version;
-
-let pluginTarball: Promise<string> | undefined;
-
-/** The plugin tarball, packed once per run. */
-function plugin(): Promise<string> {
-  pluginTarball ??= promisify(execFile)("bash", [path.join(REPO_ROOT, "tools", "plugin-pack.sh")], {
-    cwd: REPO_ROOT,
-    maxBuffer: 16 * 1024 * 1024,
-  }).then(({ stdout }) => stdout.trim().split("\n").pop()!);
-  return pluginTarball;
-}
 
 /** A YAML program of `count` contacts (contact-0..), each to its own number. */
 function yamlProgram(count: number, extra: string = ""): string {
@@ -79,17 +63,7 @@ async function yamlProject(emulator: ConnectEmulator, program: string): Promise<
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "e2e-yaml-"));
   await fs.writeFile(path.join(dir, "Pulumi.yaml"), program);
   const project = await PulumiProject.open({ dir, env: emulatorEnv(emulator) });
-  assertOk(
-    await project.run([
-      "plugin",
-      "install",
-      "resource",
-      "connect-outbound-chat",
-      `v${VERSION}`,
-      "--file",
-      await plugin(),
-    ]),
-  );
+  await installPlugin(project);
   await project.expect(["stack", "init", "dev"]);
   await project.expect(["config", "set", "connect-outbound-chat:region", DEMO_REGION]);
   return project;
@@ -101,7 +75,7 @@ describe("the real Pulumi CLI: the native provider", function () {
 
   before(async () => {
     emulator = await startEmulator();
-    await plugin();
+    await pluginTarball();
   });
   after(() => emulator?.stop());
 
@@ -199,17 +173,7 @@ describe("the real Pulumi CLI: the native provider", function () {
   it("moves a TypeScript stack from the dynamic resource to the native one: no replacement, no second send", async () => {
     const project = await newProject(emulator);
     try {
-      assertOk(
-        await project.run([
-          "plugin",
-          "install",
-          "resource",
-          "connect-outbound-chat",
-          `v${VERSION}`,
-          "--file",
-          await plugin(),
-        ]),
-      );
+      await installPlugin(project);
       await initStack(project, "dev", { "e2e:count": 2 });
       assertOk(await project.run(["up", "--yes", "--non-interactive", "--stack", "dev"]));
       const before = resourcesOf(await project.exportStack("dev", true), DYNAMIC_TYPE);
