@@ -29,6 +29,7 @@ import {
   channelAgreesWithSubtype,
   channelOrSubtypeGiven,
   flowOfTheInstance,
+  numberOfTheInstance,
   regionOfTheArns,
 } from "./validation/cross-field";
 import { destinationEndpointRule, numberIsValid, sourceEndpointRule } from "./validation/endpoints";
@@ -238,6 +239,7 @@ export const ARGUMENTS = {
     doc: "The number the message comes from: `{ address, type? }`, the ARN of a phone number claimed by the instance; `type` defaults to `CONNECT_PHONENUMBER_ARN`, the only one the API accepts.",
     schema: ref("SourceEndpoint"),
     rule: sourceEndpointRule,
+    related: [numberOfTheInstance],
     change: "replace",
     view: (inputs) => endpointOf(inputs.sourceEndpoint, SOURCE_ENDPOINT_TYPE),
     member: "SourceEndpoint",

@@ -185,3 +185,18 @@ export function parseContactRef(s: unknown): ContactRef | undefined {
     ? { instanceId, contactId }
     : undefined;
 }
+
+/** Where a phone number ARN says the number is claimed: its Region, account, and instance if named. */
+export function phoneNumberPlace(
+  s: unknown,
+): { region: string; accountId: string; instanceId?: string } | undefined {
+  if (!isPhoneNumberArn(s)) {
+    return undefined;
+  }
+  const { arn, segments } = connectResourcePath(s)!;
+  return {
+    region: arn.region,
+    accountId: arn.accountId,
+    ...(segments[0] === "instance" ? { instanceId: segments[1] } : {}),
+  };
+}

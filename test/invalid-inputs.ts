@@ -87,6 +87,44 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
     reasonIncludes: `instance "${INSTANCE_ID}" instead of`,
   },
   {
+    name: "contactFlowId is a flow ARN of another instance than the bare instanceId",
+    mutate: (i) => {
+      i.instanceId = "22222222-2222-3333-4444-555555555555";
+      i.contactFlowId = CONTACT_FLOW_ARN;
+    },
+    property: "contactFlowId",
+    reasonIncludes: `a flow ARN of instance "${INSTANCE_ID}"`,
+  },
+  {
+    name: "sourceEndpoint.address is a phone number ARN in another Region than the instance ARN",
+    mutate: (i) => {
+      i.instanceId = INSTANCE_ARN;
+      i.sourceEndpoint = { address: SOURCE_PHONE_NUMBER_ARN.replace(":us-east-1:", ":eu-west-2:") };
+    },
+    property: "sourceEndpoint.address",
+    reasonIncludes: 'a phone number ARN with Region "eu-west-2" instead of "us-east-1"',
+  },
+  {
+    name: "sourceEndpoint.address is a phone number ARN of another account than the instance ARN",
+    mutate: (i) => {
+      i.instanceId = INSTANCE_ARN;
+      i.sourceEndpoint = {
+        address: SOURCE_PHONE_NUMBER_ARN.replace(":123456789012:", ":210987654321:"),
+      };
+    },
+    property: "sourceEndpoint.address",
+    reasonIncludes: 'a phone number ARN with account "210987654321" instead of "123456789012"',
+  },
+  {
+    name: "sourceEndpoint.address is a phone number ARN in another Region than the region argument",
+    mutate: (i) => {
+      i.region = "eu-west-2";
+      i.sourceEndpoint = { address: SOURCE_PHONE_NUMBER_ARN };
+    },
+    property: "sourceEndpoint.address",
+    reasonIncludes: 'a phone number ARN with Region "us-east-1" instead of "eu-west-2"',
+  },
+  {
     name: "contactFlowId is a flow ARN in another Region than the instance ARN",
     mutate: (i) => {
       i.instanceId = INSTANCE_ARN;

@@ -4,7 +4,7 @@
  * value it needs is not known yet, or is wrong in a way its own rule reports. The messages' and
  * the destination number's rules of this kind are in `messages.ts` and `endpoints.ts`.
  */
-import { isRegion, parseContactFlowRef, parseInstanceRef } from "../arn";
+import { isRegion, parseContactFlowRef, parseInstanceRef, phoneNumberPlace } from "../arn";
 import { isAbsent, isUnknown } from "../canonical";
 import { Channel, CHANNELS, SUBTYPE_BY_CHANNEL, SUBTYPE_KEY } from "../limits";
 import { InputProblem } from "../types";
@@ -19,12 +19,30 @@ function instanceArnOf(inputs: Record<string, unknown>) {
   return instance?.region === undefined ? undefined : instance;
 }
 
-/** When contactFlowId and instanceId are both ARNs, they name the same instance, Region and account. */
+/**
+ * contactFlowId, when an ARN, names the instance instanceId names: the same instance, Region and
+ * account when both are ARNs; the same instance ID when instanceId is a bare ID.
+ */
 export function flowOfTheInstance(inputs: Record<string, unknown>): InputProblem[] {
-  const flow = parseContactFlowRef(inputs.contactFlowId);
-  const instance = instanceArnOf(inputs);
-  if (flow?.instanceId === undefined || instance === undefined) {
+  const flow = isUnknown(inputs.contactFlowId)
+    ? undefined
+    : parseContactFlowRef(inputs.contactFlowId);
+  if (flow?.instanceId === undefined || isUnknown(inputs.instanceId)) {
     return [];
+  }
+  const instance = instanceArnOf(inputs);
+  if (instance === undefined) {
+    const bare = parseInstanceRef(inputs.instanceId)?.instanceId;
+    return bare === undefined || bare === flow.instanceId
+      ? []
+      : [
+          complaint(
+            "contactFlowId",
+            `must be a flow of the instance that instanceId names ("${bare}")`,
+            `a flow ARN of instance "${flow.instanceId}"`,
+            "use a flow ARN of that instance, or give only the flow ID.",
+          ),
+        ];
   }
   const differences = [
     flow.instanceId !== instance.instanceId &&
@@ -42,6 +60,56 @@ export function flowOfTheInstance(inputs: Record<string, unknown>): InputProblem
             `Region "${instance.region}", account "${instance.accountId}")`,
           `a flow ARN with ${differences.join(", ")}`,
           "use a flow ARN of that instance, or give only the flow ID.",
+        ),
+      ];
+}
+
+/**
+ * The number the message comes from is claimed by the instance: a phone number ARN lives in one
+ * Region and account, which must be the instance's (from an instance ARN, else a flow ARN, else
+ * the `region` input), and names the instance when it has an `instance/` part.
+ */
+export function numberOfTheInstance(inputs: Record<string, unknown>): InputProblem[] {
+  const source = inputs.sourceEndpoint;
+  const address =
+    typeof source === "object" && source !== null
+      ? (source as Record<string, unknown>).address
+      : undefined;
+  const number = isUnknown(address) ? undefined : phoneNumberPlace(address);
+  if (number === undefined || isUnknown(inputs.instanceId)) {
+    return [];
+  }
+  const instance = instanceArnOf(inputs);
+  const flow = isUnknown(inputs.contactFlowId)
+    ? undefined
+    : parseContactFlowRef(inputs.contactFlowId);
+  const instanceId = parseInstanceRef(inputs.instanceId)?.instanceId;
+  const region =
+    instance?.region ?? flow?.region ?? (isRegion(inputs.region) ? inputs.region : undefined);
+  const accountId = instance?.accountId ?? flow?.accountId;
+  const differences = [
+    region !== undefined &&
+      number.region !== region &&
+      `Region "${number.region}" instead of "${region}"`,
+    accountId !== undefined &&
+      number.accountId !== accountId &&
+      `account "${number.accountId}" instead of "${accountId}"`,
+    instanceId !== undefined &&
+      number.instanceId !== undefined &&
+      number.instanceId !== instanceId &&
+      `instance "${number.instanceId}" instead of "${instanceId}"`,
+  ].filter((difference): difference is string => difference !== false);
+  return differences.length === 0
+    ? []
+    : [
+        complaint(
+          "sourceEndpoint.address",
+          "must be a phone number claimed by the instance, in its Region and account" +
+            (region === undefined
+              ? ""
+              : ` (Region "${region}"${accountId === undefined ? "" : `, account "${accountId}"`})`),
+          `a phone number ARN with ${differences.join(", ")}`,
+          "use the ARN of a number claimed by this instance (Channels > Phone numbers in the console, or aws connect list-phone-numbers-v2).",
         ),
       ];
 }
