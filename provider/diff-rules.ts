@@ -46,16 +46,24 @@ function differs(view: View, olds: ContactInputs, news: ContactInputs, key: Argu
   return !sameValue(view(olds), view(news));
 }
 
-/** Whether an argument changed between the stored outputs and the new inputs. */
+/**
+ * Whether an argument changed between the stored outputs and the new inputs. Stored state that
+ * never passed check (written by hand, or by an older version) may break a view: a comparison that
+ * cannot be made counts as a change, never as an exception.
+ */
 function changed(
   name: ArgumentName,
   argument: Argument,
   olds: ContactOutputs,
   news: ContactInputs,
-) {
-  return argument.changed
-    ? argument.changed(olds, news)
-    : differs(argument.view ?? asGiven(name), olds, news, name);
+): boolean {
+  try {
+    return argument.changed
+      ? argument.changed(olds, news)
+      : differs(argument.view ?? asGiven(name), olds, news, name);
+  } catch {
+    return true;
+  }
 }
 
 /** The arguments that send a new contact when their value changes, compared by their view. */

@@ -102,7 +102,8 @@ export const attributesRule: Rule = {
       return [];
     }
     const bytes = entries.reduce(
-      (sum, [key, entry]) => sum + Buffer.byteLength(key) + Buffer.byteLength(entry as string),
+      (sum, [key, entry]) =>
+        sum + Buffer.byteLength(key) + (typeof entry === "string" ? Buffer.byteLength(entry) : 0),
       0,
     );
     return bytes <= MAX_ATTRIBUTES_BYTES

@@ -7,7 +7,7 @@ import { isRecord, nonPlainPart } from "../canonical";
 import { InputProblem } from "../types";
 import { StoredInputs } from "./fields";
 import { describeType, memberPath, unknownMembers } from "./problems";
-import { checkValue } from "./rules";
+import { checkValue, secretRule } from "./rules";
 
 /** Keys the resource or the engine adds, not validated here. */
 const INTERNAL_PROPERTIES = ["__urn", "__provider"];
@@ -84,8 +84,8 @@ function nonPlainProblems(inputs: Record<string, unknown>): InputProblem[] {
  */
 function checkFields(inputs: Record<string, unknown>, stored: StoredInputs): InputProblem[] {
   const problems: InputProblem[] = [];
-  for (const [name, { rule, related = [] }] of ARGUMENT_ENTRIES) {
-    problems.push(...checkValue(inputs[name], name, rule));
+  for (const [name, { rule, related = [], secret }] of ARGUMENT_ENTRIES) {
+    problems.push(...checkValue(inputs[name], name, secret === "always" ? secretRule(rule) : rule));
     for (const relate of related) {
       problems.push(...relate(inputs, stored));
     }

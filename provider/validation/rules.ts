@@ -61,6 +61,8 @@ export interface IntegerRule extends BaseRule {
 export interface OneOfRule extends BaseRule {
   readonly kind: "oneOf";
   readonly values: readonly string[];
+  /** How much of a value not allowed a message may show. @default "value" */
+  readonly reveal?: Reveal;
 }
 
 export interface ObjectRule extends BaseRule {
@@ -139,8 +141,9 @@ export function checkValue(value: unknown, property: string, rule: Rule): InputP
             complaint(
               property,
               `must be ${rule.values.length > 2 ? "one of " : ""}${listValues(rule.values)} (${rule.what})`,
-              describeReceived(value, "value"),
+              describeReceived(value, rule.reveal ?? "value"),
               rule.fix,
+              // Names an allowed value only: safe for a secret argument too.
               casingHint(value, rule.values),
             ),
           ];
@@ -238,7 +241,14 @@ function checkMap(value: unknown, property: string, rule: MapRule): InputProblem
   for (const [key, entry] of Object.entries(value)) {
     const path = keyPath(property, key);
     const keyProblem = checkKey(key, path, rule.keys);
-    problems.push(...(keyProblem ? [keyProblem] : checkValue(entry, path, rule.values)));
+    if (keyProblem) {
+      problems.push(keyProblem);
+    } else if (entry === null && rule.values.kind !== "custom") {
+      // A map's entry is a value or is not there: null is neither.
+      problems.push(complaint(path, "must not be null", "null", rule.fix));
+    } else {
+      problems.push(...checkValue(entry, path, rule.values));
+    }
   }
   return withForm(problems, rule.form, value, property);
 }
@@ -282,4 +292,31 @@ export function checkKey(key: string, property: string, rule: KeyRule): InputPro
           .join(", ")}`,
     `rename the key, for example to ${quote(suggestion)}.`,
   );
+}
+
+/**
+ * The rule of a secret argument's value: the same checks, but no message quotes a value it was
+ * given, whatever member it sits in (a number put in `destinationEndpoint.type` is shown by its
+ * length only). Forms keep their own wording, which masks numbers and shows messages by length.
+ */
+export function secretRule(rule: Rule): Rule {
+  switch (rule.kind) {
+    case "string":
+      return rule.reveal === "value" ? { ...rule, reveal: "length" } : rule;
+    case "oneOf":
+      return { ...rule, reveal: "length" };
+    case "object":
+      return {
+        ...rule,
+        members: Object.fromEntries(
+          Object.entries(rule.members).map(([name, member]) => [name, secretRule(member)]),
+        ),
+      };
+    case "list":
+      return rule.element === undefined ? rule : { ...rule, element: secretRule(rule.element) };
+    case "map":
+      return { ...rule, values: secretRule(rule.values) };
+    default:
+      return rule;
+  }
 }

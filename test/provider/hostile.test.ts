@@ -136,3 +136,81 @@ describe("hostile input to check and diff (9.4)", () => {
     );
   });
 });
+
+describe("the last hostile inputs (issue 18.4)", () => {
+  const stored = (overrides: Record<string, unknown>): ContactOutputs =>
+    ({
+      ...validInputs(),
+      contactId: "c-1",
+      clientToken: "t",
+      clientTokenSource: "derived",
+      region: "us-east-1",
+      ...overrides,
+    }) as unknown as ContactOutputs;
+
+  it("reports an attribute whose value is null, instead of throwing", () => {
+    const { failures } = lifecycle.check({}, {
+      ...validInputs(),
+      attributes: { tier: null },
+    } as unknown as ContactInputs);
+    assert.deepEqual(
+      failures.map((failure) => failure.property),
+      ['attributes["tier"]'],
+    );
+    assert.match(failures[0].reason, /must not be null/);
+  });
+
+  const secretsInWrongMembers: [string, Record<string, unknown>, string][] = [
+    [
+      "a destination number in destinationEndpoint.type",
+      { destinationEndpoint: { type: "+14155550123", address: "+14155550123" } },
+      "4155550123",
+    ],
+    [
+      "a message in initialSystemMessage.contentType",
+      { initialSystemMessage: { contentType: "Your code is 918273", content: "x" } },
+      "918273",
+    ],
+    [
+      "a template attribute in initialTemplatedSystemMessage.knowledgeBaseId",
+      {
+        initialSystemMessage: undefined,
+        initialTemplatedSystemMessage: {
+          knowledgeBaseId: "x".repeat(501) + "918273",
+          messageTemplateId: "t",
+          templateAttributes: {},
+        },
+      },
+      "918273",
+    ],
+  ];
+  for (const [name, overrides, secret] of secretsInWrongMembers) {
+    it(`never quotes a secret argument's value, even ${name}`, () => {
+      const { failures } = lifecycle.check({}, {
+        ...validInputs(),
+        ...overrides,
+      } as unknown as ContactInputs);
+      assert.equal(failures.length, 1, JSON.stringify(failures.map((f) => f.property)));
+      assert.doesNotMatch(failures[0].reason, new RegExp(secret));
+      assert.match(failures[0].reason, /received a string of \d+ characters/);
+    });
+  }
+
+  const brokenState: [string, Record<string, unknown>, Partial<ContactInputs>][] = [
+    ["supportedMessagingContentTypes is 1", { supportedMessagingContentTypes: 1 }, {}],
+    [
+      "a segment attribute value is null",
+      { segmentAttributes: { "connect:X": null } },
+      { segmentAttributes: { "connect:X": { valueString: "a" } } },
+    ],
+    ["valueMap is null", { segmentAttributes: { "connect:X": { valueMap: null } } }, {}],
+    ["valueList is 0", { segmentAttributes: { "connect:X": { valueList: 0 } } }, {}],
+  ];
+  for (const [name, olds, news] of brokenState) {
+    it(`diffs stored state that never passed check (${name}) as a replacement, without throwing`, () => {
+      const result = lifecycle.diff(stored(olds), { ...validInputs(), ...news });
+      assert.equal(result.changes, true);
+      assert.deepEqual(result.replaces, [Object.keys(olds)[0]]);
+    });
+  }
+});
