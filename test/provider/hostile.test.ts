@@ -189,7 +189,7 @@ describe("the last hostile inputs (issue 18.4)", () => {
       const { failures } = lifecycle.check({}, {
         ...validInputs(),
         ...overrides,
-      } as unknown as ContactInputs);
+      });
       assert.equal(failures.length, 1, JSON.stringify(failures.map((f) => f.property)));
       assert.doesNotMatch(failures[0].reason, new RegExp(secret));
       assert.match(failures[0].reason, /received a string of \d+ characters/);
