@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as lifecycle from "./lifecycle";
-import { configureSettings, SETTING_NAMES, settingsFromStackConfig } from "./settings";
+import { configureSettings, SETTING_NAMES, settingsFromStackConfig, stackKeyOf } from "./settings";
 import { ContactInputs, ContactOutputs } from "./types";
 
 /**
@@ -16,7 +16,7 @@ export const contactProvider: pulumi.dynamic.ResourceProvider<ContactInputs, Con
     configureSettings(
       settingsFromStackConfig(
         Object.fromEntries(
-          SETTING_NAMES.map((name) => [`aws:${name}`, req.config.get(`aws:${name}`)]),
+          SETTING_NAMES.map((name) => [stackKeyOf(name), req.config.get(stackKeyOf(name))]),
         ),
       ),
     ),

@@ -17,7 +17,7 @@ import { awsErrorNameOf, isContactGone } from "./aws/errors";
 import { sameValue } from "./canonical";
 import { outboundChatContactError, type OutboundChatContactError } from "./contact-error";
 import { classifyChanges, reusedClientTokenProblem } from "./diff-rules";
-import { resolveRegion } from "./settings";
+import { currentSettings, resolveRegion } from "./settings";
 import { comparable, deriveClientToken, identityOf, toStartRequest } from "./request";
 import { ContactInputs, ContactOutputs, InputProblem } from "./types";
 import { CHANNELS, SUBTYPE_BY_CHANNEL, SUBTYPE_KEY } from "./limits";
@@ -76,7 +76,11 @@ export async function create(
   const request = toStartRequest(inputs);
   const clientToken =
     inputs.clientToken ??
-    deriveClientToken(requireUrn(urn), identityOf(comparable(request), inputs.triggers, region));
+    deriveClientToken(
+      requireUrn(urn),
+      identityOf(comparable(request), inputs.triggers, region),
+      currentSettings().clientTokenKey,
+    );
   const startedAt = new Date();
   const contactId = await startOutboundChatContact(region, {
     ...request,

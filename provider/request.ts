@@ -2,7 +2,7 @@
  * The StartOutboundChatContact request for checked inputs, its comparable form (defaults written
  * as left out), and the ClientToken derived from it: what one intended send is.
  */
-import { createHash } from "crypto";
+import { createHash, createHmac } from "crypto";
 import { ARGUMENT_ENTRIES, contentTypesOf, StartRequest } from "./arguments";
 import { canonicalJson } from "./canonical";
 import { DEFAULT_CHAT_DURATION_MINUTES, DEFAULT_CONTENT_TYPES } from "./limits";
@@ -77,7 +77,15 @@ export function identityOf(
  * run, so a retried or repeated create within the API's 7-day window returns the contact already
  * started instead of sending again. A replacement changes the identity and so the token, so the
  * new contact is never answered with the old one's ContactId.
+ *
+ * With a `key` (the `clientTokenKey` setting, a stack secret) the token is the HMAC-SHA-256 of the
+ * same text under that key instead: AWS may record a ClientToken in the account's logs, and a plain
+ * digest can be searched back to the destination number by whoever knows the URN and the message
+ * (the numbers of an exchange are few). Without the key no such search can succeed.
  */
-export function deriveClientToken(urn: string, identity: string): string {
-  return createHash("sha256").update(canonicalJson({ urn, identity })).digest("hex");
+export function deriveClientToken(urn: string, identity: string, key?: string): string {
+  const text = canonicalJson({ urn, identity });
+  return key === undefined || key === ""
+    ? createHash("sha256").update(text).digest("hex")
+    : createHmac("sha256", key).update(text).digest("hex");
 }

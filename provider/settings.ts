@@ -37,6 +37,11 @@ export interface AwsSettings {
   readonly accessKey?: string;
   readonly secretKey?: string;
   readonly token?: string;
+  /**
+   * Not an AWS setting but this package's: the key of the ClientToken's HMAC (`request.ts`).
+   * @default - none: the token is a plain SHA-256 digest
+   */
+  readonly clientTokenKey?: string;
 }
 
 /** A setting: what it is, its type in the package schema, and whether it is a secret. */
@@ -110,6 +115,11 @@ export const SETTINGS = {
     secret: true,
     env: "AWS_SESSION_TOKEN",
   },
+  clientTokenKey: {
+    doc: "A secret key for the derived ClientTokens (HMAC-SHA-256), so that a token AWS records in the account's logs cannot be searched back to the number. Stack config `connect:clientTokenKey` for the dynamic resource. Set it before the first send and keep it: contacts already sent keep their tokens, but a create interrupted before a change of key and retried after it would send again.",
+    schema: { type: "string" },
+    secret: true,
+  },
 } satisfies Record<keyof AwsSettings | "assumeRole", Setting>;
 
 /** The names of the settings, in the table's order. */
@@ -160,12 +170,17 @@ export function stackConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, strin
 export function settingsFromStackConfig(config: Readonly<Record<string, unknown>>): AwsSettings {
   const values: Record<string, unknown> = {};
   for (const name of SETTING_NAMES) {
-    const value = config[`aws:${name}`];
+    const value = config[stackKeyOf(name)];
     if (value !== undefined && value !== "") {
       values[name] = typeof value === "string" ? parseJsonOrText(value) : value;
     }
   }
   return settingsFrom(values, "aws:");
+}
+
+/** The stack config key of a setting: `aws:<name>`, and `connect:clientTokenKey` for the token's key. */
+export function stackKeyOf(name: (typeof SETTING_NAMES)[number]): string {
+  return name === "clientTokenKey" ? "connect:clientTokenKey" : `aws:${name}`;
 }
 
 /** The settings from the native provider's configuration (`region`, `profile`, ...). */
@@ -231,6 +246,7 @@ function settingsFrom(values: Record<string, unknown>, prefix: string): AwsSetti
     accessKey: text("accessKey"),
     secretKey: text("secretKey"),
     token: text("token"),
+    clientTokenKey: text("clientTokenKey"),
   };
   for (const files of ["sharedConfigFiles", "sharedCredentialsFiles"] as const) {
     if ((settings[files]?.length ?? 0) > 1) {

@@ -11,7 +11,9 @@ import * as path from "path";
 import { ConnectEmulator, DEMO_CONTACT_FLOW_ID, DEMO_ROLE_ARN } from "../../emulator";
 import { awsEnv, HostCallError } from "../../harness";
 import { isOutboundChatContactError } from "../../provider";
+import { contactIdentity, deriveClientToken } from "../../provider/request";
 import { resolveRegion } from "../../provider/settings";
+import { ContactInputs } from "../../provider/types";
 import { assertSucceeded, Stack, startEmulator, welcomeProgram } from "./fixtures";
 
 const REGION = "eu-west-2";
@@ -201,6 +203,30 @@ describe("stack config", function () {
       assert.equal(start?.assumedRoleArn, DEMO_ROLE_ARN);
       assert.match(String(start?.accessKeyId), /^ASIA/);
       assert.equal(log.filter((call) => call.operation === "AssumeRole").length, 1);
+    } finally {
+      await stack.stop();
+    }
+  });
+
+  it("derives the ClientToken with the HMAC key of connect:clientTokenKey, given as a stack secret", async () => {
+    const KEY = "the-stacks-own-secret-key";
+    const stack = await Stack.start({
+      emulator,
+      env: awsEnv(emulator, null),
+      config: { "aws:region": REGION, "connect:clientTokenKey": KEY },
+    });
+    try {
+      assertSucceeded(await stack.up(PROGRAM));
+      const outputs = stack.outputs("welcome");
+      const [contact] = emulator.contacts();
+      const identity = contactIdentity(
+        { ...(outputs as unknown as ContactInputs), instanceId: INSTANCE_ID },
+        REGION,
+      );
+      const urn = String(stack.engine.get("welcome")?.urn);
+      assert.equal(outputs.clientToken, deriveClientToken(urn, identity, KEY));
+      assert.notEqual(outputs.clientToken, deriveClientToken(urn, identity));
+      assert.equal(contact.clientTokenHash, emulator.clientTokenHash(String(outputs.clientToken)));
     } finally {
       await stack.stop();
     }

@@ -110,3 +110,49 @@ describe("deriveClientToken", () => {
     assert.notEqual(tokenOf(inputs, URN, "eu-west-2"), tokenOf(inputs));
   });
 });
+
+describe("deriveClientToken with a clientTokenKey (HMAC-SHA-256)", () => {
+  const KEY = "a-stack-secret-of-the-users-own";
+  /** The 10,000 numbers of the destination's exchange, as a search would try them. */
+  const exchange = Array.from(
+    { length: 10_000 },
+    (_, line) => `+1415555${String(line).padStart(4, "0")}`,
+  );
+  const withDestination = (address: string): ContactInputs => ({
+    ...validInputs(),
+    destinationEndpoint: { address },
+  });
+  const DESTINATION = "+14155550123";
+
+  it("differs from the plain digest and from the same text under another key", () => {
+    const identity = contactIdentity(validInputs(), REGION);
+    const keyed = deriveClientToken(URN, identity, KEY);
+    assert.match(keyed, /^[0-9a-f]{64}$/);
+    assert.notEqual(keyed, deriveClientToken(URN, identity));
+    assert.notEqual(keyed, deriveClientToken(URN, identity, `${KEY}!`));
+    assert.equal(keyed, deriveClientToken(URN, identity, KEY));
+    // An empty key is no key: the plain digest, so a blank setting changes no token.
+    assert.equal(deriveClientToken(URN, identity, ""), PINNED_TOKEN);
+  });
+
+  it("cannot be searched back to the number by whoever knows the URN and the message", () => {
+    const search = (token: string) =>
+      exchange.filter(
+        (number) =>
+          deriveClientToken(URN, contactIdentity(withDestination(number), REGION)) === token,
+      );
+    const started = Date.now();
+    const plain = deriveClientToken(URN, contactIdentity(withDestination(DESTINATION), REGION));
+    // Without the key the search finds the number (which is why the key exists)...
+    assert.deepEqual(search(plain), [DESTINATION]);
+    const seconds = (Date.now() - started) / 1000;
+    // ...with it, the same search finds nothing.
+    const keyed = deriveClientToken(
+      URN,
+      contactIdentity(withDestination(DESTINATION), REGION),
+      KEY,
+    );
+    assert.deepEqual(search(keyed), []);
+    assert.ok(seconds < 30, `the search of 10,000 numbers took ${seconds} s`);
+  });
+});

@@ -27,6 +27,9 @@ func NewProvider(ctx *pulumi.Context,
 	if args.AccessKey != nil {
 		args.AccessKey = pulumi.ToSecret(args.AccessKey).(pulumi.StringPtrInput)
 	}
+	if args.ClientTokenKey != nil {
+		args.ClientTokenKey = pulumi.ToSecret(args.ClientTokenKey).(pulumi.StringPtrInput)
+	}
 	if args.SecretKey != nil {
 		args.SecretKey = pulumi.ToSecret(args.SecretKey).(pulumi.StringPtrInput)
 	}
@@ -49,6 +52,8 @@ type providerArgs struct {
 	AssumeRole *config.AssumeRole `pulumi:"assumeRole"`
 	// Roles to assume in turn with STS AssumeRole: `[{ roleArn, sessionName?, externalId?, duration?, policy? }]`.
 	AssumeRoles []config.AssumeRole `pulumi:"assumeRoles"`
+	// A secret key for the derived ClientTokens (HMAC-SHA-256), so that a token AWS records in the account's logs cannot be searched back to the number. Stack config `connect:clientTokenKey` for the dynamic resource. Set it before the first send and keep it: contacts already sent keep their tokens, but a create interrupted before a change of key and retried after it would send again.
+	ClientTokenKey *string `pulumi:"clientTokenKey"`
 	// Endpoints by service, as `[{ connect: "https://..." }]`; `connect` and `sts` are used. Over the environment's AWS_ENDPOINT_URL_CONNECT, AWS_ENDPOINT_URL_STS.
 	Endpoints []config.Endpoints `pulumi:"endpoints"`
 	// The profile of the shared config and credentials files to take credentials (and a Region) from. Over the environment's AWS_PROFILE.
@@ -73,6 +78,8 @@ type ProviderArgs struct {
 	AssumeRole config.AssumeRolePtrInput
 	// Roles to assume in turn with STS AssumeRole: `[{ roleArn, sessionName?, externalId?, duration?, policy? }]`.
 	AssumeRoles config.AssumeRoleArrayInput
+	// A secret key for the derived ClientTokens (HMAC-SHA-256), so that a token AWS records in the account's logs cannot be searched back to the number. Stack config `connect:clientTokenKey` for the dynamic resource. Set it before the first send and keep it: contacts already sent keep their tokens, but a create interrupted before a change of key and retried after it would send again.
+	ClientTokenKey pulumi.StringPtrInput
 	// Endpoints by service, as `[{ connect: "https://..." }]`; `connect` and `sts` are used. Over the environment's AWS_ENDPOINT_URL_CONNECT, AWS_ENDPOINT_URL_STS.
 	Endpoints config.EndpointsArrayInput
 	// The profile of the shared config and credentials files to take credentials (and a Region) from. Over the environment's AWS_PROFILE.

@@ -23,6 +23,7 @@ class ProviderArgs:
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
                  assume_role: pulumi.Input[Optional['_config.AssumeRoleArgs']] = None,
                  assume_roles: pulumi.Input[Optional[Sequence[pulumi.Input['_config.AssumeRoleArgs']]]] = None,
+                 client_token_key: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoints: pulumi.Input[Optional[Sequence[pulumi.Input['_config.EndpointsArgs']]]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
@@ -36,6 +37,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] access_key: An access key ID, with `secretKey`, instead of the profile or the environment's. Over the environment's AWS_ACCESS_KEY_ID.
         :param pulumi.Input['_config.AssumeRoleArgs'] assume_role: One role to assume (the older, single form of `assumeRoles`), assumed after those.
         :param pulumi.Input[Sequence[pulumi.Input['_config.AssumeRoleArgs']]] assume_roles: Roles to assume in turn with STS AssumeRole: `[{ roleArn, sessionName?, externalId?, duration?, policy? }]`.
+        :param pulumi.Input[_builtins.str] client_token_key: A secret key for the derived ClientTokens (HMAC-SHA-256), so that a token AWS records in the account's logs cannot be searched back to the number. Stack config `connect:clientTokenKey` for the dynamic resource. Set it before the first send and keep it: contacts already sent keep their tokens, but a create interrupted before a change of key and retried after it would send again.
         :param pulumi.Input[Sequence[pulumi.Input['_config.EndpointsArgs']]] endpoints: Endpoints by service, as `[{ connect: "https://..." }]`; `connect` and `sts` are used. Over the environment's AWS_ENDPOINT_URL_CONNECT, AWS_ENDPOINT_URL_STS.
         :param pulumi.Input[_builtins.str] profile: The profile of the shared config and credentials files to take credentials (and a Region) from. Over the environment's AWS_PROFILE.
         :param pulumi.Input[_builtins.str] region: The AWS Region of the instances, when neither the resource's `region` nor an instance ARN gives one. Over the environment's AWS_REGION, AWS_DEFAULT_REGION.
@@ -50,6 +52,8 @@ class ProviderArgs:
             pulumi.set(__self__, "assume_role", assume_role)
         if assume_roles is not None:
             pulumi.set(__self__, "assume_roles", assume_roles)
+        if client_token_key is not None:
+            pulumi.set(__self__, "client_token_key", client_token_key)
         if endpoints is not None:
             pulumi.set(__self__, "endpoints", endpoints)
         if profile is not None:
@@ -100,6 +104,18 @@ class ProviderArgs:
     @assume_roles.setter
     def assume_roles(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['_config.AssumeRoleArgs']]]]):
         pulumi.set(self, "assume_roles", value)
+
+    @_builtins.property
+    @pulumi.getter(name="clientTokenKey")
+    def client_token_key(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A secret key for the derived ClientTokens (HMAC-SHA-256), so that a token AWS records in the account's logs cannot be searched back to the number. Stack config `connect:clientTokenKey` for the dynamic resource. Set it before the first send and keep it: contacts already sent keep their tokens, but a create interrupted before a change of key and retried after it would send again.
+        """
+        return pulumi.get(self, "client_token_key")
+
+    @client_token_key.setter
+    def client_token_key(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "client_token_key", value)
 
     @_builtins.property
     @pulumi.getter
@@ -195,6 +211,7 @@ class Provider(pulumi.ProviderResource):
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
                  assume_role: pulumi.Input[Optional[Union['_config.AssumeRoleArgs', '_config.AssumeRoleArgsDict', '_config.outputs.AssumeRole']]] = None,
                  assume_roles: pulumi.Input[Optional[Sequence[pulumi.Input[Union['_config.AssumeRoleArgs', '_config.AssumeRoleArgsDict', '_config.outputs.AssumeRole']]]]] = None,
+                 client_token_key: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoints: pulumi.Input[Optional[Sequence[pulumi.Input[Union['_config.EndpointsArgs', '_config.EndpointsArgsDict', '_config.outputs.Endpoints']]]]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
@@ -211,6 +228,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] access_key: An access key ID, with `secretKey`, instead of the profile or the environment's. Over the environment's AWS_ACCESS_KEY_ID.
         :param pulumi.Input[Union['_config.AssumeRoleArgs', '_config.AssumeRoleArgsDict', '_config.outputs.AssumeRole']] assume_role: One role to assume (the older, single form of `assumeRoles`), assumed after those.
         :param pulumi.Input[Sequence[pulumi.Input[Union['_config.AssumeRoleArgs', '_config.AssumeRoleArgsDict', '_config.outputs.AssumeRole']]]] assume_roles: Roles to assume in turn with STS AssumeRole: `[{ roleArn, sessionName?, externalId?, duration?, policy? }]`.
+        :param pulumi.Input[_builtins.str] client_token_key: A secret key for the derived ClientTokens (HMAC-SHA-256), so that a token AWS records in the account's logs cannot be searched back to the number. Stack config `connect:clientTokenKey` for the dynamic resource. Set it before the first send and keep it: contacts already sent keep their tokens, but a create interrupted before a change of key and retried after it would send again.
         :param pulumi.Input[Sequence[pulumi.Input[Union['_config.EndpointsArgs', '_config.EndpointsArgsDict', '_config.outputs.Endpoints']]]] endpoints: Endpoints by service, as `[{ connect: "https://..." }]`; `connect` and `sts` are used. Over the environment's AWS_ENDPOINT_URL_CONNECT, AWS_ENDPOINT_URL_STS.
         :param pulumi.Input[_builtins.str] profile: The profile of the shared config and credentials files to take credentials (and a Region) from. Over the environment's AWS_PROFILE.
         :param pulumi.Input[_builtins.str] region: The AWS Region of the instances, when neither the resource's `region` nor an instance ARN gives one. Over the environment's AWS_REGION, AWS_DEFAULT_REGION.
@@ -246,6 +264,7 @@ class Provider(pulumi.ProviderResource):
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
                  assume_role: pulumi.Input[Optional[Union['_config.AssumeRoleArgs', '_config.AssumeRoleArgsDict', '_config.outputs.AssumeRole']]] = None,
                  assume_roles: pulumi.Input[Optional[Sequence[pulumi.Input[Union['_config.AssumeRoleArgs', '_config.AssumeRoleArgsDict', '_config.outputs.AssumeRole']]]]] = None,
+                 client_token_key: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoints: pulumi.Input[Optional[Sequence[pulumi.Input[Union['_config.EndpointsArgs', '_config.EndpointsArgsDict', '_config.outputs.Endpoints']]]]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
@@ -265,6 +284,7 @@ class Provider(pulumi.ProviderResource):
             __props__.__dict__["access_key"] = None if access_key is None else pulumi.Output.secret(access_key)
             __props__.__dict__["assume_role"] = pulumi.Output.from_input(assume_role).apply(pulumi.runtime.to_json) if assume_role is not None else None
             __props__.__dict__["assume_roles"] = pulumi.Output.from_input(assume_roles).apply(pulumi.runtime.to_json) if assume_roles is not None else None
+            __props__.__dict__["client_token_key"] = None if client_token_key is None else pulumi.Output.secret(client_token_key)
             __props__.__dict__["endpoints"] = pulumi.Output.from_input(endpoints).apply(pulumi.runtime.to_json) if endpoints is not None else None
             __props__.__dict__["profile"] = profile
             __props__.__dict__["region"] = region

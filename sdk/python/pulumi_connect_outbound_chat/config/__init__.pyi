@@ -30,6 +30,11 @@ assumeRoles: Optional[str]
 Roles to assume in turn with STS AssumeRole: `[{ roleArn, sessionName?, externalId?, duration?, policy? }]`.
 """
 
+clientTokenKey: Optional[str]
+"""
+A secret key for the derived ClientTokens (HMAC-SHA-256), so that a token AWS records in the account's logs cannot be searched back to the number. Stack config `connect:clientTokenKey` for the dynamic resource. Set it before the first send and keep it: contacts already sent keep their tokens, but a create interrupted before a change of key and retried after it would send again.
+"""
+
 endpoints: Optional[str]
 """
 Endpoints by service, as `[{ connect: "https://..." }]`; `connect` and `sts` are used. Over the environment's AWS_ENDPOINT_URL_CONNECT, AWS_ENDPOINT_URL_STS.
