@@ -13,6 +13,7 @@ import {
   stopContact,
   updateContactAttributes,
 } from "./aws/calls";
+import { explainNotFound } from "./aws/diagnosis";
 import { awsErrorNameOf, isContactGone } from "./aws/errors";
 import { sameValue } from "./canonical";
 import { outboundChatContactError, type OutboundChatContactError } from "./contact-error";
@@ -85,6 +86,13 @@ export async function create(
   const contactId = await startOutboundChatContact(region, {
     ...request,
     ClientToken: clientToken,
+  }).catch(async (error: unknown) => {
+    throw await explainNotFound(error, {
+      region,
+      instanceId: request.InstanceId!,
+      contactFlowId: request.ContactFlowId!,
+      sourcePhoneNumberArn: request.SourceEndpoint!.Address!,
+    });
   });
   if (inputs.clientToken === undefined) {
     const endedAt = await reusedTokenEndedAt(region, request.InstanceId!, contactId, startedAt);

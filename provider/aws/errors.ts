@@ -223,6 +223,13 @@ function notAnswered(c: ContactCallContext, code: string): string {
       `${DEFAULT_REQUEST_TIMEOUT_MS / 1000}) if the service is only slow; ${SAFE_TO_RUN_AGAIN}.`
     );
   }
+  if (code === "ECONNRESET" || code === "EPIPE") {
+    return (
+      `The connection to Amazon Connect in ${c.region} was dropped during ${c.operation} ` +
+      `(${code}), ${checkNetwork} (a proxy or load balancer closing connections); ` +
+      `${SAFE_TO_RUN_AGAIN}.`
+    );
+  }
   return (
     `Could not reach Amazon Connect in ${c.region} for ${c.operation} (${code}), ` +
     `${checkNetwork}; ${SAFE_TO_RUN_AGAIN}.`
@@ -257,10 +264,14 @@ export function describeAwsError(error: unknown, context: ContactCallContext): E
     );
   }
   const facts = factsOf(error);
+  // A dropped connection reaches the SDK as a TimeoutError whose code is ECONNRESET ("socket hang
+  // up"): the network code tells it apart from a request that really timed out.
+  const network = networkCodeOf(error);
+  const dropped = network === "ECONNRESET" || network === "EPIPE";
   const code =
-    facts.awsErrorName === "TimeoutError" && facts.httpStatusCode === undefined
+    facts.awsErrorName === "TimeoutError" && facts.httpStatusCode === undefined && !dropped
       ? "TimeoutError"
-      : networkCodeOf(error);
+      : network;
   if (code !== undefined) {
     return contactApiError(notAnswered(context, code), operation, facts);
   }

@@ -186,10 +186,13 @@ describe("the last hostile inputs (issue 18.4)", () => {
   ];
   for (const [name, overrides, secret] of secretsInWrongMembers) {
     it(`never quotes a secret argument's value, even ${name}`, () => {
-      const { failures } = lifecycle.check({}, {
-        ...validInputs(),
-        ...overrides,
-      });
+      const { failures } = lifecycle.check(
+        {},
+        {
+          ...validInputs(),
+          ...overrides,
+        },
+      );
       assert.equal(failures.length, 1, JSON.stringify(failures.map((f) => f.property)));
       assert.doesNotMatch(failures[0].reason, new RegExp(secret));
       assert.match(failures[0].reason, /received a string of \d+ characters/);
