@@ -108,5 +108,18 @@ export const MAX_INTEGER = 2 ** 31 - 1;
  * trait does, so an emoji counts once.
  */
 export function lengthOf(s: string): number {
-  return Array.from(s).length;
+  // A scan, not Array.from(s).length: that builds an array of every character, 200 ms for a 10 MB
+  // string that check must answer in well under that.
+  let count = s.length;
+  for (let i = 0; i < s.length - 1; i += 1) {
+    const unit = s.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count -= 1;
+        i += 1;
+      }
+    }
+  }
+  return count;
 }

@@ -84,7 +84,9 @@ export function quote(s: string): string {
   if (count <= MAX_SHOWN_CHARACTERS) {
     return JSON.stringify(s);
   }
-  const head = Array.from(s).slice(0, MAX_SHOWN_CHARACTERS).join("");
+  const head = Array.from(s.slice(0, 2 * MAX_SHOWN_CHARACTERS))
+    .slice(0, MAX_SHOWN_CHARACTERS)
+    .join("");
   return `${JSON.stringify(head)}… (${formatNumber(count)} characters)`;
 }
 
