@@ -252,6 +252,56 @@ describe("the real Pulumi CLI: the native provider", function () {
     }
   });
 
+  it("fails at preview when a contact is given another package's provider: the engine sends its Check there, and nothing is sent", async () => {
+    // README's troubleshooting: `{ provider: awsProvider }` is not refused by @pulumi/pulumi
+    // (test/provider/aws-provider-option.test.ts); this shows what the engine then does with it.
+    // The aws plugin is not on this machine, so the other package's provider here is this
+    // package's own native plugin, which knows only its own type, as the aws plugin does.
+    const project = await newProject(emulator);
+    try {
+      assertOk(
+        await project.run([
+          "plugin",
+          "install",
+          "resource",
+          "connect-outbound-chat",
+          `v${VERSION}`,
+          "--file",
+          await plugin(),
+        ]),
+      );
+      await initStack(project, "dev");
+      await fs.writeFile(
+        path.join(project.dir, "index.js"),
+        [
+          '"use strict";',
+          'const pulumi = require("@pulumi/pulumi");',
+          'const { OutboundChatContact } = require("pulumi-connect-outbound-chat");',
+          'const config = new pulumi.Config("e2e");',
+          'const other = new pulumi.ProviderResource("connect-outbound-chat", "other", {});',
+          'new OutboundChatContact("contact-0", {',
+          '  instanceId: config.require("instanceId"),',
+          '  contactFlowId: config.require("contactFlowId"),',
+          '  sourceEndpoint: { address: config.require("sourcePhoneNumberArn") },',
+          `  destinationEndpoint: { address: "${destinationOf(0)}" },`,
+          '  channel: "SMS",',
+          "}, { provider: other });",
+          "",
+        ].join("\n"),
+      );
+      const calls = callsFrom(emulator);
+      const preview = await project.run(["preview", "--non-interactive", "--stack", "dev"]);
+      assert.notEqual(preview.code, 0);
+      assert.match(
+        preview.stdout + preview.stderr,
+        new RegExp(`connect-outbound-chat has no resource type ${DYNAMIC_TYPE}`),
+      );
+      assert.deepEqual(calls.ops(), {});
+    } finally {
+      await project.remove();
+    }
+  });
+
   it("ends with 30 contacts, none twice, after a SIGKILL mid-up of a YAML program and a second up", async () => {
     const slow = await startEmulator({
       rateLimits: {
