@@ -172,8 +172,8 @@ describe("the real Pulumi CLI: the native provider", function () {
       assert.equal(resource.id, started.ContactId);
       assert.equal(resource.outputs?.clientTokenSource, "imported");
 
-      // The program as README says to write it after an import: the arguments the API cannot give
-      // back are taken in place.
+      // The program as docs/native-provider.md says to write it after an import: the arguments the
+      // API cannot give back are taken in place.
       await fs.writeFile(path.join(project.dir, "Pulumi.yaml"), yamlProgram(1));
       const adopt = callsFrom(emulator);
       const up = assertOk(await project.run(["up", "--yes", "--non-interactive"]));
