@@ -1,7 +1,8 @@
 /**
- * The Pulumi package schema of the resource, and README's table of its arguments, both generated
- * from the table of arguments (`arguments.ts`). `npm run schema` writes `schema.json`; a test fails
- * when the file or README differs from what this module generates.
+ * The Pulumi package schema of the resource, and README's tables of its arguments and of the AWS
+ * settings, generated from the table of arguments (`arguments.ts`) and the table of settings
+ * (`settings.ts`). `npm run schema` writes `schema.json` and README's tables; a test fails when
+ * the file or README differs from what this module generates.
  */
 import {
   ARGUMENT_ENTRIES,
@@ -311,3 +312,28 @@ export function argumentsTable(): string {
 export const README_TABLE_START =
   "<!-- arguments: generated from provider/arguments.ts by `npm run schema` -->";
 export const README_TABLE_END = "<!-- arguments: end -->";
+
+/**
+ * The Markdown table of the AWS settings that README shows between its two markers: each
+ * setting's name for the dynamic resource (`aws:<name>`) and for the native provider
+ * (`connect-outbound-chat:<name>`, or the provider argument `<name>`), and the environment
+ * variables it wins over.
+ */
+export function settingsTable(): string {
+  const code = (text: string) => `\`${text}\``;
+  const rows = SETTING_NAMES.map((name) => {
+    const setting: Setting = SETTINGS[name];
+    const type = `${typeInWords(setting.schema)}${setting.secret ? ", secret" : ""}`;
+    const env = setting.env === undefined ? "—" : setting.env.split(", ").map(code).join(", ");
+    return `| ${code(name)} | ${type} | ${code(`aws:${name}`)} | ${code(`${PACKAGE_NAME}:${name}`)} | ${env} | ${setting.doc} |`;
+  });
+  return [
+    "| Setting | Type | Dynamic resource: stack config | Native provider: stack config | Wins over | What it is |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...rows,
+  ].join("\n");
+}
+
+export const README_SETTINGS_START =
+  "<!-- settings: generated from provider/settings.ts by `npm run schema` -->";
+export const README_SETTINGS_END = "<!-- settings: end -->";

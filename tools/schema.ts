@@ -1,36 +1,50 @@
 /**
- * `npm run schema`: writes the package schema (`schema.json`) and README's table of arguments,
- * both generated from the table of arguments (`provider/arguments.ts`). `--check` writes nothing
- * and fails when either differs from what would be written (CI's check).
+ * `npm run schema`: writes the package schema (`schema.json`) and README's two generated tables,
+ * of the arguments (from `provider/arguments.ts`) and of the AWS settings (from
+ * `provider/settings.ts`), each between its own markers. `--check` writes nothing and fails when
+ * either file differs from what would be written (CI's check).
  */
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import {
   argumentsTable,
+  README_SETTINGS_END,
+  README_SETTINGS_START,
   README_TABLE_END,
   README_TABLE_START,
   schemaText,
+  settingsTable,
 } from "../provider/schema";
 
 const ROOT = path.resolve(__dirname, "..");
 const SCHEMA = path.join(ROOT, "schema.json");
 const README = path.join(ROOT, "README.md");
 
-/** README with the generated table between its markers. */
-export function readmeWithTable(readme: string): string {
-  const start = readme.indexOf(README_TABLE_START);
-  const end = readme.indexOf(README_TABLE_END);
+/** `text` with `body` between the markers `startMarker` and `endMarker`, which must be there. */
+function between(text: string, startMarker: string, endMarker: string, body: string): string {
+  const start = text.indexOf(startMarker);
+  const end = text.indexOf(endMarker);
   if (start === -1 || end < start) {
-    throw new Error(`README.md has no "${README_TABLE_START}" ... "${README_TABLE_END}" markers`);
+    throw new Error(`README.md has no "${startMarker}" ... "${endMarker}" markers`);
   }
-  return `${readme.slice(0, start + README_TABLE_START.length)}\n\n${argumentsTable()}\n\n${readme.slice(end)}`;
+  return `${text.slice(0, start + startMarker.length)}\n\n${body}\n\n${text.slice(end)}`;
+}
+
+/** README with the generated tables of arguments and of settings between their markers. */
+export function readmeWithTables(readme: string): string {
+  return between(
+    between(readme, README_TABLE_START, README_TABLE_END, argumentsTable()),
+    README_SETTINGS_START,
+    README_SETTINGS_END,
+    settingsTable(),
+  );
 }
 
 function main(): void {
   const check = process.argv.includes("--check");
   const outputs: [string, string][] = [
     [SCHEMA, schemaText()],
-    [README, readmeWithTable(readFileSync(README, "utf8"))],
+    [README, readmeWithTables(readFileSync(README, "utf8"))],
   ];
   const stale = outputs.filter(([file, text]) => {
     let current = "";

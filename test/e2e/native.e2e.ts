@@ -146,8 +146,8 @@ describe("the real Pulumi CLI: the native provider", function () {
       assert.equal(resource.id, started.ContactId);
       assert.equal(resource.outputs?.clientTokenSource, "imported");
 
-      // The program as README says to write it after an import: the arguments the API cannot give
-      // back are taken in place.
+      // The program as docs/native-provider.md says to write it after an import: the arguments the
+      // API cannot give back are taken in place.
       await fs.writeFile(path.join(project.dir, "Pulumi.yaml"), yamlProgram(1));
       const adopt = callsFrom(emulator);
       const up = assertOk(await project.run(["up", "--yes", "--non-interactive"]));
@@ -211,6 +211,56 @@ describe("the real Pulumi CLI: the native provider", function () {
       const again = callsFrom(emulator);
       assertOk(await project.run(["up", "--yes", "--non-interactive", "--stack", "dev"]));
       assert.deepEqual(again.ops(), {});
+    } finally {
+      await project.remove();
+    }
+  });
+
+  it("fails at preview when a contact is given another package's provider: the engine sends its Check there, and nothing is sent", async () => {
+    // README's troubleshooting: `{ provider: awsProvider }` is not refused by @pulumi/pulumi
+    // (test/provider/aws-provider-option.test.ts); this shows what the engine then does with it.
+    // The aws plugin is not on this machine, so the other package's provider here is this
+    // package's own native plugin, which knows only its own type, as the aws plugin does.
+    const project = await newProject(emulator);
+    try {
+      assertOk(
+        await project.run([
+          "plugin",
+          "install",
+          "resource",
+          "connect-outbound-chat",
+          `v${VERSION}`,
+          "--file",
+          await plugin(),
+        ]),
+      );
+      await initStack(project, "dev");
+      await fs.writeFile(
+        path.join(project.dir, "index.js"),
+        [
+          '"use strict";',
+          'const pulumi = require("@pulumi/pulumi");',
+          'const { OutboundChatContact } = require("pulumi-connect-outbound-chat");',
+          'const config = new pulumi.Config("e2e");',
+          'const other = new pulumi.ProviderResource("connect-outbound-chat", "other", {});',
+          'new OutboundChatContact("contact-0", {',
+          '  instanceId: config.require("instanceId"),',
+          '  contactFlowId: config.require("contactFlowId"),',
+          '  sourceEndpoint: { address: config.require("sourcePhoneNumberArn") },',
+          `  destinationEndpoint: { address: "${destinationOf(0)}" },`,
+          '  channel: "SMS",',
+          "}, { provider: other });",
+          "",
+        ].join("\n"),
+      );
+      const calls = callsFrom(emulator);
+      const preview = await project.run(["preview", "--non-interactive", "--stack", "dev"]);
+      assert.notEqual(preview.code, 0);
+      assert.match(
+        preview.stdout + preview.stderr,
+        new RegExp(`connect-outbound-chat has no resource type ${DYNAMIC_TYPE}`),
+      );
+      assert.deepEqual(calls.ops(), {});
     } finally {
       await project.remove();
     }

@@ -1,7 +1,7 @@
 /**
  * The new user: the package packed as it would be published, an empty program, exactly the
- * install commands and the tsconfig of README.md's "Install" section (the tarball in place of the
- * registry name), and README.md's example code, type-checked. The README is read, not copied:
+ * install commands and the tsconfig of README.md's "Install" section (the tarball packed here in
+ * place of the one README's clone packs), and README.md's example code, type-checked. The README is read, not copied:
  * when it changes, this test follows it. The same install then runs the `connect-emulator`
  * command through npx, as the README tells users to.
  */
@@ -14,6 +14,8 @@ import { packPackage, pulumiVersionUnderTest, run } from "../../harness";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const PACKAGE_NAME = "pulumi-connect-outbound-chat";
+/** A path to the tarball `npm pack` writes in a clone, as README's Install gives it. */
+const PACKED_TARBALL = /(^|\/)pulumi-connect-outbound-chat-\d+\.\d+\.\d+\.tgz$/;
 
 /** A program that uses what the README documents of both entry points. */
 const ENTRY_POINTS = `import {
@@ -45,7 +47,9 @@ export function fencedBlock(readme: string, heading: string, language: string): 
 
 /**
  * The README's install commands as argument lists: each `npm` line of the block, with the tarball
- * in place of the package's registry name and, where CI tests another Pulumi, that version.
+ * packed here in place of the package's registry name or of the README's path to the tarball a
+ * clone packs (`../pulumi-connect-outbound-chat/pulumi-connect-outbound-chat-0.1.0.tgz`) and,
+ * where CI tests another Pulumi, that version.
  */
 export function installCommands(block: string, tarball: string, pulumi?: string): string[][] {
   return block
@@ -56,7 +60,7 @@ export function installCommands(block: string, tarball: string, pulumi?: string)
       line
         .split(/\s+/)
         .slice(1)
-        .map((word) => (word === PACKAGE_NAME ? tarball : word))
+        .map((word) => (word === PACKAGE_NAME || PACKED_TARBALL.test(word) ? tarball : word))
         .map((word) =>
           pulumi !== undefined && word === "@pulumi/pulumi" ? `${word}@${pulumi}` : word,
         ),

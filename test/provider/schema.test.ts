@@ -8,8 +8,17 @@ import {
   START_REQUEST_MEMBER_PATHS,
 } from "../../provider/arguments";
 import { REQUEST_MEMBER_PATHS } from "../../provider/aws/redact";
-import { argumentsTable, packageSchema, RESOURCE_TOKEN, schemaText } from "../../provider/schema";
-import { readmeWithTable } from "../../tools/schema";
+import {
+  argumentsTable,
+  packageSchema,
+  README_SETTINGS_END,
+  README_SETTINGS_START,
+  RESOURCE_TOKEN,
+  schemaText,
+  settingsTable,
+} from "../../provider/schema";
+import { SETTING_NAMES, SETTINGS } from "../../provider/settings";
+import { readmeWithTables } from "../../tools/schema";
 import { ARGUMENT_NAMES } from "../fixtures";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -194,12 +203,93 @@ describe("the package schema", () => {
   });
 });
 
-describe("README's table of arguments", () => {
-  it("is what the table generates (run `npm run schema`)", () => {
+describe("README's generated tables", () => {
+  it("are what the tables of arguments and settings generate (run `npm run schema`)", () => {
     const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
-    assert.equal(readmeWithTable(readme), readme);
+    assert.equal(readmeWithTables(readme), readme);
   });
 
+  it("fails when README has lost the markers of the settings table", () => {
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    assert.throws(
+      () => readmeWithTables(readme.replace(README_SETTINGS_START, "")),
+      /README\.md has no "<!-- settings: generated/,
+    );
+  });
+});
+
+describe("README's table of the AWS settings", () => {
+  const rows = settingsTable().split("\n").slice(2);
+  const cells = rows.map((row) => row.split(" | ").map((cell) => cell.replace(/^\| |\s\|$/g, "")));
+
+  it("sits between its own markers in README", () => {
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const start = readme.indexOf(README_SETTINGS_START);
+    const end = readme.indexOf(README_SETTINGS_END);
+    assert.ok(start !== -1 && end > start);
+    assert.ok(readme.slice(start, end).includes(settingsTable()));
+  });
+
+  it("has a row per setting, in the order of the table of settings, as the schema's config has them", () => {
+    const names = cells.map((row) => /^`(\w+)`$/.exec(row[0])?.[1]);
+    assert.deepEqual(names, SETTING_NAMES);
+    assert.deepEqual(
+      names,
+      Object.keys((schema as unknown as { config: { variables: object } }).config.variables),
+    );
+  });
+
+  it("names each setting as the dynamic resource's stack config and the native provider's", () => {
+    for (const [index, name] of SETTING_NAMES.entries()) {
+      assert.equal(cells[index][2], `\`aws:${name}\``);
+      assert.equal(cells[index][3], `\`connect-outbound-chat:${name}\``);
+    }
+  });
+
+  it("names the environment variables each setting wins over, and — for the roles, which have none", () => {
+    assert.deepEqual(
+      Object.fromEntries(SETTING_NAMES.map((name, index) => [name, cells[index][4]])),
+      {
+        region: "`AWS_REGION`, `AWS_DEFAULT_REGION`",
+        profile: "`AWS_PROFILE`",
+        sharedConfigFiles: "`AWS_CONFIG_FILE`",
+        sharedCredentialsFiles: "`AWS_SHARED_CREDENTIALS_FILE`",
+        assumeRoles: "—",
+        assumeRole: "—",
+        endpoints: "`AWS_ENDPOINT_URL_CONNECT`, `AWS_ENDPOINT_URL_STS`",
+        accessKey: "`AWS_ACCESS_KEY_ID`",
+        secretKey: "`AWS_SECRET_ACCESS_KEY`",
+        token: "`AWS_SESSION_TOKEN`",
+      },
+    );
+  });
+
+  it("gives each setting's type, the keys said to be secret", () => {
+    assert.deepEqual(
+      Object.fromEntries(SETTING_NAMES.map((name, index) => [name, cells[index][1]])),
+      {
+        region: "string",
+        profile: "string",
+        sharedConfigFiles: "list of string",
+        sharedCredentialsFiles: "list of string",
+        assumeRoles: "list of AssumeRole",
+        assumeRole: "AssumeRole",
+        endpoints: "list of Endpoints",
+        accessKey: "string, secret",
+        secretKey: "string, secret",
+        token: "string, secret",
+      },
+    );
+  });
+
+  it("describes each setting with the table of settings' words", () => {
+    for (const [index, name] of SETTING_NAMES.entries()) {
+      assert.equal(cells[index][5], SETTINGS[name].doc);
+    }
+  });
+});
+
+describe("README's table of arguments", () => {
   it("has a row per argument, required ones said so", () => {
     const rows = argumentsTable().split("\n").slice(2);
     assert.deepEqual(
