@@ -13,7 +13,7 @@ import {
   SchemaType,
   TYPE_PREFIX,
 } from "./arguments";
-import { AssumeRole, Setting, SETTING_NAMES, SETTINGS } from "./settings";
+import { AssumeRole, Setting, SETTING_NAMES, SETTINGS, stackKeyOf } from "./settings";
 import type {
   ChatMessage,
   DestinationEndpoint,
@@ -315,7 +315,7 @@ export const README_TABLE_END = "<!-- arguments: end -->";
 
 /**
  * The Markdown table of the AWS settings that README shows between its two markers: each
- * setting's name for the dynamic resource (`aws:<name>`) and for the native provider
+ * setting's name for the dynamic resource (`aws:<name>`, `connect:clientTokenKey`) and for the native provider
  * (`connect-outbound-chat:<name>`, or the provider argument `<name>`), and the environment
  * variables it wins over.
  */
@@ -325,7 +325,7 @@ export function settingsTable(): string {
     const setting: Setting = SETTINGS[name];
     const type = `${typeInWords(setting.schema)}${setting.secret ? ", secret" : ""}`;
     const env = setting.env === undefined ? "—" : setting.env.split(", ").map(code).join(", ");
-    return `| ${code(name)} | ${type} | ${code(`aws:${name}`)} | ${code(`${PACKAGE_NAME}:${name}`)} | ${env} | ${setting.doc} |`;
+    return `| ${code(name)} | ${type} | ${code(stackKeyOf(name))} | ${code(`${PACKAGE_NAME}:${name}`)} | ${env} | ${setting.doc} |`;
   });
   return [
     "| Setting | Type | Dynamic resource: stack config | Native provider: stack config | Wins over | What it is |",

@@ -223,17 +223,7 @@ describe("the real Pulumi CLI: the native provider", function () {
     // package's own native plugin, which knows only its own type, as the aws plugin does.
     const project = await newProject(emulator);
     try {
-      assertOk(
-        await project.run([
-          "plugin",
-          "install",
-          "resource",
-          "connect-outbound-chat",
-          `v${VERSION}`,
-          "--file",
-          await plugin(),
-        ]),
-      );
+      await installPlugin(project);
       await initStack(project, "dev");
       await fs.writeFile(
         path.join(project.dir, "index.js"),

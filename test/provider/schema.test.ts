@@ -241,7 +241,7 @@ describe("README's table of the AWS settings", () => {
 
   it("names each setting as the dynamic resource's stack config and the native provider's", () => {
     for (const [index, name] of SETTING_NAMES.entries()) {
-      assert.equal(cells[index][2], `\`aws:${name}\``);
+      assert.equal(cells[index][2], `\`${name === "clientTokenKey" ? "connect" : "aws"}:${name}\``);
       assert.equal(cells[index][3], `\`connect-outbound-chat:${name}\``);
     }
   });
@@ -259,6 +259,7 @@ describe("README's table of the AWS settings", () => {
         endpoints: "`AWS_ENDPOINT_URL_CONNECT`, `AWS_ENDPOINT_URL_STS`",
         accessKey: "`AWS_ACCESS_KEY_ID`",
         secretKey: "`AWS_SECRET_ACCESS_KEY`",
+        clientTokenKey: "—",
         token: "`AWS_SESSION_TOKEN`",
       },
     );
@@ -278,6 +279,7 @@ describe("README's table of the AWS settings", () => {
         accessKey: "string, secret",
         secretKey: "string, secret",
         token: "string, secret",
+        clientTokenKey: "string, secret",
       },
     );
   });
