@@ -149,7 +149,10 @@ export class Engine {
     );
   }
 
-  /** `pulumi preview`: Check every resource, Diff those in state; nothing is made or changed. */
+  /**
+   * `pulumi preview`: Check every resource, Diff those in state (and Check a replacement's new
+   * inputs again, without olds); nothing is made or changed.
+   */
   async preview(registrations: readonly Registration[]): Promise<StepReport[]> {
     const dynamic = registrations.filter(isDynamic);
     const reports = await this.eachResource(dynamic, async (registration): Promise<StepReport> => {
@@ -164,6 +167,13 @@ export class Engine {
           return { urn, name, op: "create" };
         }
         const plan = await this.diff(old, checked.inputs);
+        if (plan.op === "replace") {
+          // As in an up: a replacement's new inputs are Checked again, without the olds.
+          const rechecked = await this.host.check(urn, {}, registration.inputs);
+          if (rechecked.failures.length > 0) {
+            return { urn, name, op: "update", failures: rechecked.failures };
+          }
+        }
         return {
           urn,
           name,
@@ -225,7 +235,10 @@ export class Engine {
     ];
   }
 
-  /** `pulumi refresh`: Read every resource; one read as gone (empty id) leaves the state. */
+  /**
+   * `pulumi refresh --skip-preview`: Read every resource, then Diff what was read against the
+   * inputs in state; one read as gone (empty id) leaves the state.
+   */
   async refresh(): Promise<StepReport[]> {
     const workers = this.workers();
     return Promise.all(
@@ -238,11 +251,14 @@ export class Engine {
               this.resources = this.resources.filter((other) => other !== resource);
               return { urn, name, op: "read", id: "" };
             }
+            // The engine then diffs what was read against the inputs in state (for the drift it
+            // shows): the read outputs and inputs as olds, the inputs in state as news. A failed
+            // Diff fails the refresh of the resource, whose state stays as it was.
+            const inputs = read.inputs ?? resource.inputs;
+            await this.host.diff(urn, read.id, read.properties, resource.inputs, inputs);
             resource.id = read.id;
             resource.outputs = read.properties;
-            if (read.inputs) {
-              resource.inputs = read.inputs;
-            }
+            resource.inputs = inputs;
             return { urn, name, op: "read", id: read.id };
           } catch (error) {
             return { urn, name, op: "read", id: resource.id, error: asError(error) };
@@ -363,6 +379,12 @@ export class Engine {
           }
         };
       }
+      // A replacement: the engine Checks the new inputs again without the olds (defaults are
+      // computed anew for a new resource), and creates with what that Check returns.
+      const rechecked = await this.host.check(urn, {}, registration.inputs);
+      if (rechecked.failures.length > 0) {
+        return { urn, name, op: "update", failures: rechecked.failures };
+      }
       return async () => {
         try {
           if (plan.deleteFirst) {
@@ -371,7 +393,7 @@ export class Engine {
           } else {
             old.pendingDelete = true;
           }
-          const report = await this.create(registration, checked.inputs, "replace");
+          const report = await this.create(registration, rechecked.inputs, "replace");
           if (report.error && !plan.deleteFirst) {
             old.pendingDelete = false;
           }

@@ -228,6 +228,29 @@ describe("engine driver", function () {
       }
     });
 
+    it("Checks a replacement's new inputs again without olds, and Diffs what a refresh read, as the real engine does", async () => {
+      const traceFile = path.join(directory, "trace.jsonl");
+      const traced = await ProviderHost.start({ cwd: process.cwd(), env: traceEnv(traceFile) });
+      try {
+        const tracing = new Engine(traced);
+        await tracing.up(await runProgram(things({ a: { value: "1" } }), OPTIONS));
+        await fs.rm(traceFile);
+        await tracing.up(await runProgram(things({ a: { key: "new", value: "1" } }), OPTIONS));
+        assert.deepEqual(
+          readCallTrace(traceFile).map((call) => call.method),
+          ["check", "diff", "check", "create", "delete"],
+        );
+        await fs.rm(traceFile);
+        await tracing.refresh();
+        assert.deepEqual(
+          readCallTrace(traceFile).map((call) => call.method),
+          ["read", "diff"],
+        );
+      } finally {
+        await traced.stop();
+      }
+    });
+
     it("reports Check failures with their property path and makes no call or delete", async () => {
       await up({ a: { value: "1" }, b: { value: "1" } });
       const reports = await up({ a: { value: "bad" } });
