@@ -22,6 +22,9 @@ export interface TracedCall {
   readonly oldOutputs?: readonly string[];
   readonly properties?: readonly string[];
   readonly inputs?: readonly string[];
+  /** Configure's arguments and config variables. */
+  readonly args?: readonly string[];
+  readonly variables?: readonly string[];
 }
 
 /**

@@ -6,7 +6,8 @@
 //
 // start and end are epoch milliseconds with fractions (the emulator's call log is on the same
 // clock). With TRACE_CALLS_KEYS=1 a line also names the top-level keys of the property maps the
-// call carries (`olds`, `news`, `oldInputs`, `oldOutputs`, `properties`, `inputs`): names only, never a value, since the values are
+// call carries (`olds`, `news`, `oldInputs`, `oldOutputs`, `properties`, `inputs`, and Configure's
+// `args` and `variables`): names only, never a value, since the values are
 // phone numbers and messages. Any other process (the language host, the launcher's `node -e`)
 // loads this file and does nothing.
 "use strict";
@@ -35,6 +36,10 @@ if (file && main.includes("dynamic-provider")) {
         described.properties = keysOf(request.getProperties());
       }
       if (typeof request?.getInputs === "function") described.inputs = keysOf(request.getInputs());
+      if (typeof request?.getArgs === "function") described.args = keysOf(request.getArgs());
+      if (typeof request?.getVariablesMap === "function") {
+        described.variables = [...request.getVariablesMap().keys()].sort();
+      }
     }
     return described;
   };

@@ -158,9 +158,11 @@ describe("the real Pulumi CLI: what the engine asks of the provider host", funct
     const calls = traced();
     const checks = ofMethod(calls, "check");
     const [diff] = ofMethod(calls, "diff");
-    // Check: the inputs in state as olds (no contactId), and the new inputs.
+    // Check: the inputs in state as olds (no contactId), and the new inputs; the outputs in state
+    // too, as oldOutputs (which the Node.js host does not pass on to the provider).
     assert.deepEqual(checks[0].olds, INPUT_KEYS);
     assert.deepEqual(checks[0].news, INPUT_KEYS);
+    assert.ok(checks[0].oldOutputs?.includes("contactId"));
     // Diff: the outputs in state (the provider's contactId among them), the checked new inputs
     // and the inputs in state.
     assert.ok(diff.olds?.includes("contactId"), `Diff olds: ${diff.olds?.join(", ")}`);
@@ -175,6 +177,37 @@ describe("the real Pulumi CLI: what the engine asks of the provider host", funct
       calls.filter((call) => call.urn?.endsWith("::contact-0")).map((call) => call.method),
       ["check", "diff", "check", "create", "delete"],
     );
+  });
+
+  it("configures each host with the whole stack config; refresh Reads then Diffs each resource, in a preview host and a refresh host", async () => {
+    await initContactsStack(project, STACK, { "contacts:count": 2 });
+    await up("--skip-preview");
+    const traced = traceFrom();
+    assertOk(await project.run(["refresh", "--yes", "--non-interactive", "--stack", STACK]));
+    const calls = traced();
+    const hosts = [...new Set(calls.map((call) => call.pid))];
+    assert.equal(hosts.length, 2);
+    for (const pid of hosts) {
+      const mine = calls.filter((call) => call.pid === pid);
+      const [configure] = ofMethod(mine, "configure");
+      assert.deepEqual(configure.args, [
+        "aws:region",
+        "contacts:contactFlowId",
+        "contacts:count",
+        "contacts:instanceId",
+        "contacts:sourcePhoneNumberArn",
+      ]);
+      for (const name of ["contact-0", "contact-1"]) {
+        const own = mine.filter((call) => nameOf(call) === name);
+        assert.deepEqual(
+          own.map((call) => call.method),
+          ["read", "diff"],
+        );
+        // The Diff: what was read as olds, the inputs in state as news.
+        assert.ok(own[1].olds?.includes("contactId"));
+        assert.deepEqual(own[1].news, INPUT_KEYS);
+      }
+    }
   });
 
   it("stops sending new creates after one fails, and leaves the rest for the next up", async () => {
