@@ -160,7 +160,11 @@ export function memoryAgainstNaive(memory: ScenarioResult): ScenarioResult {
 /** One `realCli` entry of latest.json. */
 export interface RealCliEntry {
   readonly provider: "provider" | "naive";
-  /** `cli`: the real Pulumi CLI; `harness`: harness/engine.ts, every step at once; `harness, parallel P`: as the real engine schedules. */
+  /**
+   * `cli`: the real Pulumi CLI (`cli, PULUMI_SKIP_CHECKPOINTS=true`: saving state at the end only);
+   * `harness`: harness/engine.ts, every step at once; `harness, parallel P`: as the real engine
+   * schedules.
+   */
   readonly engine: string;
   readonly n: number;
   readonly rate: number;
@@ -207,6 +211,12 @@ export interface RealCliEntry {
   /** Between successive successful Starts: p50 and the longest. */
   readonly startGapP50Ms: number;
   readonly startGapMaxMs: number;
+  /** The mean time between successive Creates sent, in each tenth of them. */
+  readonly createSpacingByDecileMs: readonly number[];
+  /** CPU time during the `up`: the CLI, the language host, the provider hosts, and the bench's own process (the emulator; the harness engine). */
+  readonly cpuSeconds: Readonly<Record<string, number>>;
+  /** The stack's state file at the end (the CLI's runs). */
+  readonly stateFileBytes?: number;
   /** The CLI's exit code (0 for a harness run that reported no failure). */
   readonly exitCode: number | null;
   /** Variables added to the CLI's environment (BENCH_REALCLI_ENV). */
@@ -216,15 +226,17 @@ export interface RealCliEntry {
 /** The realCli table, as bench/README.md shows it. */
 export function formatRealCliTable(entries: readonly RealCliEntry[]): string {
   const lines = [
-    "| N, rate | provider | engine | wall | ideal | ratio | failed | dup | starts phase (ratio) | tail | creates in flight max / mean | slot turnover p50 / p90 | throttled | Checks / resource | hosts |",
+    "| N, rate | provider | engine | wall | ideal | ratio | failed | dup | starts phase (ratio) | tail | creates in flight max / mean | Creates sent every (1st / 10th tenth) | CPU: CLI / provider hosts | throttled | Checks / resource |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const entry of entries) {
+    const spacing = entry.createSpacingByDecileMs;
     lines.push(
       `| ${entry.n}, ${entry.rate}/s b${entry.burst} | ${entry.provider} | ${entry.engine} | ${entry.wallSeconds.toFixed(2)} s | ${entry.idealSeconds.toFixed(2)} s | ` +
-        `${entry.ratio.toFixed(3)} | ${entry.failed} | ${entry.duplicates} | ${entry.startsPhaseSeconds.toFixed(2)} s (${entry.startsPhaseRatio.toFixed(3)}) | ` +
+        `**${entry.ratio.toFixed(3)}** | ${entry.failed} | ${entry.duplicates} | ${entry.startsPhaseSeconds.toFixed(2)} s (${entry.startsPhaseRatio.toFixed(3)}) | ` +
         `${entry.tailSeconds.toFixed(2)} s | ${entry.createsInFlightMax} / ${entry.createsInFlightMean.toFixed(1)} | ` +
-        `${entry.slotTurnoverP50Ms.toFixed(1)} / ${entry.slotTurnoverP90Ms.toFixed(1)} ms | ${entry.throttledStarts} | ${entry.checksPerResource} | ${entry.hosts} |`,
+        `${spacing[0].toFixed(0)} / ${spacing[spacing.length - 1].toFixed(0)} ms | ` +
+        `${entry.cpuSeconds.cli.toFixed(1)} / ${entry.cpuSeconds.providerHosts.toFixed(1)} s | ${entry.throttledStarts} | ${entry.checksPerResource} |`,
     );
   }
   return lines.join("\n");

@@ -150,14 +150,17 @@ export interface ContactsProjectOptions {
 
 /**
  * A new project folder holding the contacts program (`index.js`) and a link to the installed
- * package's node_modules, with a file backend of its own.
+ * package's node_modules, with a file backend of its own; `remove()` removes both.
  */
 export async function newContactsProject(
   emulator: ConnectEmulator,
   options: ContactsProjectOptions = {},
 ): Promise<PulumiProject> {
   const template = await installedPackage();
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "cli-project-"));
+  // The project folder inside the backend's, so that `remove()` removes both.
+  const home = await fs.mkdtemp(path.join(os.tmpdir(), "cli-project-"));
+  const dir = path.join(home, "project");
+  await fs.mkdir(dir);
   await fs.writeFile(
     path.join(dir, "Pulumi.yaml"),
     `name: ${CONTACTS_PROJECT}\nruntime: nodejs\ndescription: N contacts, for the real CLI\n`,
@@ -169,6 +172,7 @@ export async function newContactsProject(
   await fs.symlink(path.join(template.dir, "node_modules"), path.join(dir, "node_modules"), "dir");
   return PulumiProject.open({
     dir,
+    home,
     program: path.join(dir, "index.js"),
     env: { ...emulatorEnv(emulator), ...options.env },
   });

@@ -3,10 +3,11 @@
  * the real Pulumi CLI (harness/cli.ts, the program of harness/cli-project.ts), against an emulator
  * that throttles StartOutboundChatContact with a token bucket (every other operation generous):
  * N = 300 at 20 requests/s burst 20, and N = 120 at 2/s burst 5. Beside it, the same program
- * through the harness engine (harness/engine.ts), as scenario 1 runs it (every step at once), and
- * as the real engine schedules (`parallel`: one Check at a time, at most 4 × CPUs steps in flight);
- * and the naive provider (bench/naive-provider.ts) through the real CLI. Each run has a fresh
- * emulator and project.
+ * through the real CLI with `PULUMI_SKIP_CHECKPOINTS=true` (state saved once at the end instead of
+ * at every step: the diagnosis of what the checkpoints cost); through the harness engine
+ * (harness/engine.ts), as scenario 1 runs it (every step at once) and as the real engine schedules
+ * (`parallel`: one Check at a time, at most 4 × CPUs steps in flight); and the naive provider
+ * (bench/naive-provider.ts) through the real CLI. Each run has a fresh emulator and project.
  *
  * wall  = from the first StartOutboundChatContact the emulator receives (any outcome) to the end of
  *         `pulumi up` (the CLI's exit; for the harness, `Engine.up` resolving)
@@ -21,10 +22,13 @@
  *                the engine's last steps and checkpoint, the CLI's exit);
  * creates in flight, max and mean over the create phase; slot turnover = from a Create's answer to
  *                the next Create the engine sends (the engine's cost per step while its workers
- *                are all busy); Checks per resource and hosts per `up`.
+ *                are all busy); the time between Creates sent in each tenth of the run (it grows
+ *                with the state when every step saves it); CPU time of the CLI, the language host
+ *                and the provider hosts (polled from /proc); the state file's size; Checks per
+ *                resource and hosts per `up`.
  *
- * `BENCH_REALCLI_N=300` runs only that case; `BENCH_REALCLI_RUNS=cli,harness,parallel,naive` only
- * those runs; `BENCH_REALCLI_ENV=PULUMI_SKIP_CHECKPOINTS=true` adds variables to the CLI's
+ * `BENCH_REALCLI_N=300` runs only that case; `BENCH_REALCLI_RUNS=cli,nocheckpoints,harness,parallel,naive`
+ * only those runs; `BENCH_REALCLI_ENV=PULUMI_SKIP_CHECKPOINTS=true` adds variables to the CLI's
  * environment (a diagnosis, not a pipeline's default).
  */
 import { promises as fs, readFileSync } from "fs";
@@ -35,7 +39,7 @@ import { DEMO_REGION } from "../../emulator";
 import type { ConnectEmulator } from "../../emulator";
 import { defaultParallel, Engine, ProviderHost, runProgramFile } from "../../harness";
 import { inFlight, readCallTrace, traceEnv, TracedCall } from "../../harness/call-trace";
-import { PulumiProject, resourcesOf } from "../../harness/cli";
+import { descendantsOf, PulumiProject, resourcesOf } from "../../harness/cli";
 import {
   CONTACT_TYPE,
   CONTACTS_PROJECT,
@@ -46,6 +50,7 @@ import {
   newContactsProject,
   startContactsEmulator,
 } from "../../harness/cli-project";
+import { cpuMs } from "../host-process";
 import { formatRealCliTable, RealCliEntry, Row, ScenarioResult } from "../report";
 import { quantile, round } from "../stats";
 
@@ -61,8 +66,18 @@ export const REAL_CLI_CASES: readonly RealCliCase[] = [
 ];
 
 /** What drives the `up` and which provider it creates. */
-export type RunKind = "cli" | "harness" | "parallel" | "naive";
-export const RUN_KINDS: readonly RunKind[] = ["cli", "harness", "parallel", "naive"];
+export type RunKind = "cli" | "nocheckpoints" | "harness" | "parallel" | "naive";
+export const RUN_KINDS: readonly RunKind[] = [
+  "cli",
+  "nocheckpoints",
+  "harness",
+  "parallel",
+  "naive",
+];
+/** Through the CLI (the others: through the harness engine). */
+const THROUGH_CLI: readonly RunKind[] = ["cli", "nocheckpoints", "naive"];
+/** The diagnosis: the CLI saving state once, at the end, instead of at every step. */
+const NO_CHECKPOINTS = { PULUMI_SKIP_CHECKPOINTS: "true" };
 
 /** ratio goal: ≥ 0.9 at 20/s, ≥ 0.95 at 2/s, for the provider through the real CLI. */
 export function realCliGoal({ ratePerSecond }: Pick<RealCliCase, "ratePerSecond">): number {
@@ -103,7 +118,73 @@ function envFromText(text: string | undefined): Record<string, string> {
 function engineLabel(kind: RunKind, parallel: number): string {
   if (kind === "harness") return "harness";
   if (kind === "parallel") return `harness, parallel ${parallel}`;
+  if (kind === "nocheckpoints") return "cli, PULUMI_SKIP_CHECKPOINTS=true";
   return "cli";
+}
+
+type Role = "cli" | "languageHost" | "providerHosts" | "other";
+
+function roleOf(pid: number): Role {
+  try {
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    if (commandLine.some((part) => part.includes("dynamic-provider"))) return "providerHosts";
+    if (commandLine.some((part) => part.endsWith("language-host.js"))) return "languageHost";
+    if (path.basename(commandLine[0] ?? "") === "pulumi") return "cli";
+  } catch {
+    // Gone.
+  }
+  return "other";
+}
+
+/**
+ * CPU time of the processes below this one, by role, polled every 250 ms (a process's last
+ * figure is the one before it ended), and of this process (the emulator and the harness engine).
+ */
+class CpuSampler {
+  private readonly seen = new Map<number, { role: Role; ms: number }>();
+  private readonly timer: NodeJS.Timeout;
+  private readonly own = process.cpuUsage();
+
+  constructor() {
+    this.timer = setInterval(() => this.sample(), 250);
+  }
+
+  private sample(): void {
+    for (const pid of descendantsOf(process.pid)) {
+      const ms = cpuMs(pid);
+      if (ms <= 0) continue;
+      const known = this.seen.get(pid);
+      this.seen.set(pid, { role: known?.role ?? roleOf(pid), ms });
+    }
+  }
+
+  stop(): Record<Role | "benchProcess", number> {
+    this.sample();
+    clearInterval(this.timer);
+    const seconds = { cli: 0, languageHost: 0, providerHosts: 0, other: 0, benchProcess: 0 };
+    for (const { role, ms } of this.seen.values()) seconds[role] += ms / 1000;
+    const own = process.cpuUsage(this.own);
+    seconds.benchProcess = (own.user + own.system) / 1e6;
+    return Object.fromEntries(
+      Object.entries(seconds).map(([role, value]) => [role, round(value, 2)]),
+    ) as Record<Role | "benchProcess", number>;
+  }
+}
+
+/** The mean time between successive Creates sent, in each tenth of them: it grows with the state when each step saves it. */
+function createSpacingByDecile(creates: readonly Pick<TracedCall, "start">[]): number[] {
+  const starts = creates.map((call) => call.start).sort((a, b) => a - b);
+  const spacing: number[] = [];
+  for (let decile = 0; decile < 10; decile += 1) {
+    const part = starts.slice(
+      Math.floor((decile * starts.length) / 10),
+      Math.floor(((decile + 1) * starts.length) / 10) + 1,
+    );
+    spacing.push(
+      part.length > 1 ? round((part[part.length - 1] - part[0]) / (part.length - 1), 1) : 0,
+    );
+  }
+  return spacing;
 }
 
 interface Timed {
@@ -111,6 +192,8 @@ interface Timed {
   endedAt: number;
   failed: number;
   exitCode: number | null;
+  /** The stack's state file at the end (the CLI's file backend). */
+  stateFileBytes?: number;
 }
 
 async function upThroughCli(
@@ -136,7 +219,16 @@ async function upThroughCli(
     // Only counts and the CLI's last lines: its output names no number and no message.
     console.error(result.stdout.split("\n").slice(-15).join("\n"));
   }
-  return { startedAt, endedAt, failed: bulkCase.count - recorded.length, exitCode: result.code };
+  const stateFile = (await project.stateFiles()).find((file) =>
+    file.endsWith(`${path.sep}${STACK}.json`),
+  );
+  return {
+    startedAt,
+    endedAt,
+    failed: bulkCase.count - recorded.length,
+    exitCode: result.code,
+    ...(stateFile ? { stateFileBytes: (await fs.stat(stateFile)).size } : {}),
+  };
 }
 
 async function upThroughHarness(
@@ -187,17 +279,19 @@ export async function measureRealCli(
     env: { ...tracing, ...(kind === "naive" ? { AWS_REGION: DEMO_REGION } : {}) },
     ...(kind === "naive" ? { files: { "naive-provider.js": naiveModule() } } : {}),
   });
+  const env = { ...cliEnv, ...(kind === "nocheckpoints" ? NO_CHECKPOINTS : {}) };
   try {
-    const timed =
-      kind === "cli" || kind === "naive"
-        ? await upThroughCli(project, kind, bulkCase, cliEnv)
-        : await upThroughHarness(
-            project,
-            emulator,
-            bulkCase,
-            tracing,
-            kind === "parallel" ? parallel : undefined,
-          );
+    const cpu = new CpuSampler();
+    const timed = THROUGH_CLI.includes(kind)
+      ? await upThroughCli(project, kind, bulkCase, env)
+      : await upThroughHarness(
+          project,
+          emulator,
+          bulkCase,
+          tracing,
+          kind === "parallel" ? parallel : undefined,
+        );
+    const cpuSeconds = cpu.stop();
     const calls = emulator.calls();
     const startCalls = calls.log.filter((call) => call.operation === "StartOutboundChatContact");
     const okStarts = startCalls.filter((call) => call.outcome === "ok").map((call) => call.at);
@@ -277,12 +371,14 @@ export async function measureRealCli(
       slotTurnoverP90Ms: round(quantile(turnovers, 0.9), 2),
       startGapP50Ms: round(quantile(gaps, 0.5), 1),
       startGapMaxMs: round(Math.max(0, ...gaps), 1),
+      createSpacingByDecileMs: createSpacingByDecile(creates),
+      cpuSeconds,
+      ...(timed.stateFileBytes === undefined ? {} : { stateFileBytes: timed.stateFileBytes }),
       exitCode: timed.exitCode,
-      ...(Object.keys(cliEnv).length > 0 && (kind === "cli" || kind === "naive") ? { cliEnv } : {}),
+      ...(Object.keys(env).length > 0 && THROUGH_CLI.includes(kind) ? { cliEnv: env } : {}),
     };
   } finally {
     await project.remove();
-    await fs.rm(project.dir, { recursive: true, force: true });
     await fs.rm(traceDir, { recursive: true, force: true });
     await emulator.stop();
   }
@@ -322,6 +418,14 @@ function rowsOf(entry: RealCliEntry): Row[] {
     row(
       "whole up; before the first Start",
       `${entry.upSeconds.toFixed(2)} s; ${entry.beforeFirstStartSeconds.toFixed(2)} s`,
+    ),
+    row(
+      "Creates sent every, by tenth of the run",
+      `${entry.createSpacingByDecileMs.map((ms) => ms.toFixed(0)).join(", ")} ms`,
+    ),
+    row(
+      "CPU: CLI / language host / provider hosts / emulator and driver",
+      `${entry.cpuSeconds.cli} / ${entry.cpuSeconds.languageHost} / ${entry.cpuSeconds.providerHosts} / ${entry.cpuSeconds.benchProcess} s`,
     ),
   ];
 }
