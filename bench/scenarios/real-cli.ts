@@ -407,26 +407,6 @@ function rowsOf(entry: RealCliEntry): Row[] {
     ),
     row("failed resources", String(entry.failed), "0", entry.failed === 0),
     row("duplicate contacts", String(entry.duplicates), "0", entry.duplicates === 0),
-    row(
-      "starts phase; tail after the last Start",
-      `${entry.startsPhaseSeconds.toFixed(2)} s (ratio ${entry.startsPhaseRatio.toFixed(3)}); ${entry.tailSeconds.toFixed(2)} s`,
-    ),
-    row(
-      "creates in flight max / mean; slot turnover p50 / p90",
-      `${entry.createsInFlightMax} / ${entry.createsInFlightMean.toFixed(1)}; ${entry.slotTurnoverP50Ms.toFixed(1)} / ${entry.slotTurnoverP90Ms.toFixed(1)} ms`,
-    ),
-    row(
-      "whole up; before the first Start",
-      `${entry.upSeconds.toFixed(2)} s; ${entry.beforeFirstStartSeconds.toFixed(2)} s`,
-    ),
-    row(
-      "Creates sent every, by tenth of the run",
-      `${entry.createSpacingByDecileMs.map((ms) => ms.toFixed(0)).join(", ")} ms`,
-    ),
-    row(
-      "CPU: CLI / language host / provider hosts / emulator and driver",
-      `${entry.cpuSeconds.cli} / ${entry.cpuSeconds.languageHost} / ${entry.cpuSeconds.providerHosts} / ${entry.cpuSeconds.benchProcess} s`,
-    ),
   ];
 }
 
