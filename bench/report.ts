@@ -1,6 +1,7 @@
 /**
- * The shape of a scenario's result, the table printed at the end of a run, and the machine the
- * run was made on.
+ * The shape of a scenario's result, the table printed at the end of a run, the machine the run
+ * was made on, and the entries of latest.json's `realCli` with their table (printed by the run
+ * and by bench/table.ts).
  */
 import { execFileSync } from "child_process";
 import * as os from "os";
@@ -154,4 +155,89 @@ export function memoryAgainstNaive(memory: ScenarioResult): ScenarioResult {
       },
     },
   };
+}
+
+/** One `realCli` entry of latest.json. */
+export interface RealCliEntry {
+  readonly provider: "provider" | "naive";
+  /**
+   * `cli`: the real Pulumi CLI (`cli, PULUMI_SKIP_CHECKPOINTS=true`: saving state at the end only);
+   * `harness`: harness/engine.ts, every step at once; `harness, parallel P`: as the real engine
+   * schedules.
+   */
+  readonly engine: string;
+  readonly n: number;
+  readonly rate: number;
+  readonly burst: number;
+  readonly wallSeconds: number;
+  readonly idealSeconds: number;
+  /** idealSeconds / wallSeconds. */
+  readonly ratio: number;
+  /** Resources not in state at the end (failed, or never tried after a failure). */
+  readonly failed: number;
+  /** Contacts beyond the first for one resource. */
+  readonly duplicates: number;
+  readonly successfulStarts: number;
+  readonly throttledStarts: number;
+  /** The whole `up`: for the CLI from its start (program, preview, update), for the harness from `Engine.up`. */
+  readonly upSeconds: number;
+  /** From the start of the `up` to the first Start. */
+  readonly beforeFirstStartSeconds: number;
+  /** First Start to last successful Start. */
+  readonly startsPhaseSeconds: number;
+  /** idealSeconds / startsPhaseSeconds. */
+  readonly startsPhaseRatio: number;
+  /** Last successful Start to the end of the `up`. */
+  readonly tailSeconds: number;
+  /** The last Create answered to the end of the `up`. */
+  readonly afterLastCreateSeconds: number;
+  /** From the first Create the host received to the first Start the emulator received. */
+  readonly firstCreateToFirstStartMs: number;
+  readonly createsInFlightMax: number;
+  /** Time-weighted, from the first Create sent to the last answered. */
+  readonly createsInFlightMean: number;
+  readonly checksInFlightMax: number;
+  /** Check calls over the whole `up`, per resource. */
+  readonly checksPerResource: number;
+  /** Provider host processes that answered a call during the `up`. */
+  readonly hosts: number;
+  /** Configure calls per host (max over hosts). */
+  readonly configuresPerHost: number;
+  readonly createLatencyP50Ms: number;
+  readonly checkP50Ms: number;
+  /** From a Create's answer to the next Create sent: p50 and p90. */
+  readonly slotTurnoverP50Ms: number;
+  readonly slotTurnoverP90Ms: number;
+  /** Between successive successful Starts: p50 and the longest. */
+  readonly startGapP50Ms: number;
+  readonly startGapMaxMs: number;
+  /** The mean time between successive Creates sent, in each tenth of them. */
+  readonly createSpacingByDecileMs: readonly number[];
+  /** CPU time during the `up`: the CLI, the language host, the provider hosts, and the bench's own process (the emulator; the harness engine). */
+  readonly cpuSeconds: Readonly<Record<string, number>>;
+  /** The stack's state file at the end (the CLI's runs). */
+  readonly stateFileBytes?: number;
+  /** The CLI's exit code (0 for a harness run that reported no failure). */
+  readonly exitCode: number | null;
+  /** Variables added to the CLI's environment (BENCH_REALCLI_ENV). */
+  readonly cliEnv?: Record<string, string>;
+}
+
+/** The realCli table, as bench/README.md shows it. */
+export function formatRealCliTable(entries: readonly RealCliEntry[]): string {
+  const lines = [
+    "| N, rate | provider | engine | wall | ideal | ratio | failed | dup | starts phase (ratio) | tail | creates in flight max / mean | Creates sent every (1st / 10th tenth) | CPU: CLI / provider hosts | throttled | Checks / resource |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+  ];
+  for (const entry of entries) {
+    const spacing = entry.createSpacingByDecileMs;
+    lines.push(
+      `| ${entry.n}, ${entry.rate}/s b${entry.burst} | ${entry.provider} | ${entry.engine} | ${entry.wallSeconds.toFixed(2)} s | ${entry.idealSeconds.toFixed(2)} s | ` +
+        `**${entry.ratio.toFixed(3)}** | ${entry.failed} | ${entry.duplicates} | ${entry.startsPhaseSeconds.toFixed(2)} s (${entry.startsPhaseRatio.toFixed(3)}) | ` +
+        `${entry.tailSeconds.toFixed(2)} s | ${entry.createsInFlightMax} / ${entry.createsInFlightMean.toFixed(1)} | ` +
+        `${spacing[0].toFixed(0)} / ${spacing[spacing.length - 1].toFixed(0)} ms | ` +
+        `${entry.cpuSeconds.cli.toFixed(1)} / ${entry.cpuSeconds.providerHosts.toFixed(1)} s | ${entry.throttledStarts} | ${entry.checksPerResource} |`,
+    );
+  }
+  return lines.join("\n");
 }

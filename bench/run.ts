@@ -4,7 +4,7 @@
  *
  *   npm run bench
  *   BENCH_ONLY=bulk,preview npm run bench     # a subset: bulk, preview, state, coldstart, memory,
- *                                             # manystacks
+ *                                             # manystacks, realcli
  *
  * `memory` is measured during `bulk` (selecting either runs the bulk cases). Nothing here asserts:
  * the exit code is 1 only when a scenario could not run, never because a goal was missed.
@@ -14,6 +14,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
+import { removeInstalledPackage } from "../harness/cli-project";
 import { REPO_ROOT } from "./fixtures";
 import { removeInstalledProject } from "./installed";
 import { formatTable, machine, memoryAgainstNaive, Row, ScenarioResult } from "./report";
@@ -21,9 +22,18 @@ import { runBulk } from "./scenarios/bulk";
 import { runColdStart } from "./scenarios/cold-start";
 import { runManyStacks } from "./scenarios/many-stacks";
 import { runPreview } from "./scenarios/preview";
+import { runRealCli } from "./scenarios/real-cli";
 import { runState } from "./scenarios/state";
 
-const SCENARIOS = ["bulk", "preview", "state", "coldstart", "memory", "manystacks"] as const;
+const SCENARIOS = [
+  "bulk",
+  "preview",
+  "state",
+  "coldstart",
+  "memory",
+  "manystacks",
+  "realcli",
+] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 
 /** The `scenario` of each scenario's rows, to tell them apart in an earlier latest.json. */
@@ -34,6 +44,7 @@ const ROW_LABELS: Record<ScenarioName, string> = {
   coldstart: "4 cold start",
   memory: "5 memory",
   manystacks: "6 many stacks",
+  realcli: "7 real CLI",
 };
 
 /** What an earlier run left in latest.json, as far as a partial run keeps it. */
@@ -45,6 +56,7 @@ interface EarlierResults {
   readonly details?: Record<string, unknown>;
   readonly scenarioRuns?: Record<string, unknown>;
   readonly manyStacks?: unknown[];
+  readonly realCli?: unknown[];
 }
 
 async function earlierResults(file: string): Promise<EarlierResults> {
@@ -81,6 +93,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const results: Partial<Record<ScenarioName, ScenarioResult>> = {};
   let manyStacks: unknown[] | undefined;
+  let realCli: unknown[] | undefined;
   try {
     if (only.has("bulk") || only.has("memory")) {
       const { bulk, memory } = await runBulk(log);
@@ -105,8 +118,14 @@ async function main(): Promise<void> {
       results.manystacks = result;
       manyStacks = entries;
     }
+    if (only.has("realcli")) {
+      const { entries, ...result } = await runRealCli(log);
+      results.realcli = result;
+      realCli = entries;
+    }
   } finally {
     await removeInstalledProject();
+    await removeInstalledPackage();
   }
   const durationSeconds = (performance.now() - started) / 1000;
   const rows: Row[] = SCENARIOS.flatMap((name) => results[name]?.rows ?? []);
@@ -151,6 +170,7 @@ async function main(): Promise<void> {
   ]);
   const keptLabels = new Set(kept.map((name) => ROW_LABELS[name]));
   const keptManyStacks = kept.includes("manystacks") ? earlier.manyStacks : undefined;
+  const keptRealCli = kept.includes("realcli") ? earlier.realCli : undefined;
   const json = {
     machine: details,
     startedAt,
@@ -167,6 +187,7 @@ async function main(): Promise<void> {
       ),
     },
     ...((manyStacks ?? keptManyStacks) ? { manyStacks: manyStacks ?? keptManyStacks } : {}),
+    ...((realCli ?? keptRealCli) ? { realCli: realCli ?? keptRealCli } : {}),
   };
   await fs.writeFile(file, JSON.stringify(json, null, 2) + "\n");
   console.log(`Written ${path.relative(REPO_ROOT, file)}`);

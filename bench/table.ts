@@ -1,14 +1,15 @@
 /**
  * Prints `bench/results/latest.json` as Markdown tables, for bench/README.md and the README's
  * Performance section: every row of every scenario with its goal and verdict, each scenario with
- * the run (date, machine, commit) its figures come from, and the many-stacks runs side by side.
+ * the run (date, machine, commit) its figures come from, the many-stacks runs side by side, and
+ * the real-CLI runs.
  * Reads the file only; runs nothing.
  *
  *   npm run bench:table
  */
 import { readFileSync } from "fs";
 import * as path from "path";
-import { Machine, Row } from "./report";
+import { formatRealCliTable, Machine, RealCliEntry, Row } from "./report";
 
 interface Run {
   readonly startedAt: string;
@@ -40,6 +41,7 @@ interface Results {
   readonly rows: Row[];
   readonly scenarioRuns: Record<string, Run>;
   readonly manyStacks?: ManyStacksEntry[];
+  readonly realCli?: RealCliEntry[];
 }
 
 const RESULTS = path.join(__dirname, "results", "latest.json");
@@ -95,6 +97,9 @@ function main(): void {
           `${peakMb} MB | ${yesNo(entry.met.aggregate)} / ${yesNo(entry.met.spread)} / ${yesNo(entry.met.throttledPerSuccess)} |`,
       );
     }
+  }
+  if ((results.realCli ?? []).length > 0) {
+    lines.push("", formatRealCliTable(results.realCli ?? []));
   }
   process.stdout.write(`${lines.join("\n")}\n`);
 }

@@ -9,7 +9,7 @@
  * why it is not `pulumi-language-nodejs`.
  */
 import { ChildProcess, spawn } from "child_process";
-import { promises as fs, readFileSync } from "fs";
+import { promises as fs, readdirSync, readFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { createInterface } from "readline";
@@ -53,7 +53,12 @@ export interface RunningCommand {
   /** Every line printed so far, stdout and stderr together. */
   readonly lines: string[];
   readonly result: Promise<CliResult>;
-  /** Sends `signal` to the CLI and every process it started (its process group). */
+  /**
+   * Sends `signal` to the CLI's process group. The CLI starts each plugin (the provider host) in a
+   * process group of its own, which a signal to the CLI's group does not reach: with SIGKILL the
+   * plugins are killed too, as a lost machine or a cancelled CI job kills them, rather than left
+   * running on (and still making their calls) with no engine to answer.
+   */
   kill(signal: NodeJS.Signals): void;
 }
 
@@ -167,9 +172,12 @@ export class PulumiProject {
       lines,
       result,
       kill(signal) {
-        if (child?.pid !== undefined) {
+        if (child?.pid === undefined) return;
+        // Found before the kill: once the CLI is gone, its plugins' parent is init.
+        const plugins = signal === "SIGKILL" ? descendantsOf(child.pid) : [];
+        for (const pid of [-child.pid, ...plugins]) {
           try {
-            process.kill(-child.pid, signal);
+            process.kill(pid, signal);
           } catch {
             // Already gone.
           }
@@ -231,6 +239,35 @@ export function resourcesOf(exported: StackExport, type: string): ExportedResour
 export function describe(result: CliResult): string {
   const ended = result.signal ? `signal ${result.signal}` : `exit code ${result.code}`;
   return `pulumi ${result.args.join(" ")} ended with ${ended}\n${result.stdout}\n${result.stderr}`;
+}
+
+/** Every process below `pid`, from /proc (Linux); none where /proc cannot be read. */
+export function descendantsOf(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  try {
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        // The parent's pid is the second field after the command name in parentheses.
+        const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+  } catch {
+    return [];
+  }
+  const found: number[] = [];
+  const walk = (parent: number) => {
+    for (const child of children.get(parent) ?? []) {
+      found.push(child);
+      walk(child);
+    }
+  };
+  walk(pid);
+  return found;
 }
 
 function runChild(

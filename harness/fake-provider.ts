@@ -20,8 +20,8 @@ function record(call: FakeCall): void {
 }
 
 /**
- * `value: "bad"` fails Check; `value: "partial"` makes a partial create; `value: "gone"` reads as
- * gone; a change of `key` replaces, of `value` updates.
+ * `value: "bad"` fails Check; `value: "partial"` makes a partial create; `value: "slow"` takes
+ * 200 ms to create; `value: "gone"` reads as gone; a change of `key` replaces, of `value` updates.
  */
 const fakeProvider: pulumi.dynamic.ResourceProvider = {
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
@@ -33,6 +33,7 @@ const fakeProvider: pulumi.dynamic.ResourceProvider = {
     return { changes: replaces.length > 0 || olds.value !== news.value, replaces };
   },
   async create(inputs: Record<string, unknown>) {
+    if (inputs.value === "slow") await new Promise((resolve) => setTimeout(resolve, 200));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const id = `${String(inputs.key)}-${(require("crypto") as typeof import("crypto")).randomUUID()}`;
     record({ op: "create", id, key: inputs.key, value: inputs.value });

@@ -1,4 +1,12 @@
-export { Engine, isDynamic, Operation, StackResource, StepReport } from "./engine";
+export {
+  defaultParallel,
+  Engine,
+  EngineOptions,
+  isDynamic,
+  Operation,
+  StackResource,
+  StepReport,
+} from "./engine";
 export {
   CheckFailure,
   CheckResult,

@@ -1,8 +1,8 @@
 /**
  * A process-wide pacer for calls to Amazon Connect.
  *
- * The Pulumi engine's default parallelism is unbounded: every create of a program can arrive at
- * once, while Amazon Connect throttles each API per account and Region with a token bucket (the
+ * The Pulumi engine runs up to `--parallel` steps at once (4 × the CPUs by default; unbounded with
+ * `--parallel 2147483647`): many creates of a program can arrive at once, while Amazon Connect throttles each API per account and Region with a token bucket (the
  * documented default is 2 requests/s with a burst of 5). A pacer
  * - takes a slot of the process's {@link InFlightLimit} for each call (`in-flight.ts`);
  * - spaces the starts of calls with a client-side rate that adapts to throttling

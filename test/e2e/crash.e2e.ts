@@ -8,15 +8,13 @@ import { strict as assert } from "assert";
 import { ConnectEmulator } from "../../emulator";
 import { PulumiProject, resourcesOf } from "../../harness/cli";
 import {
-  assertOk,
-  callsFrom,
+  CONTACT_TYPE as TYPE,
   contactsByResource,
-  initStack,
-  newProject,
-  startEmulator,
-  TYPE,
-  until,
-} from "./fixtures";
+  initContactsStack,
+  newContactsProject,
+  startContactsEmulator,
+} from "../../harness/cli-project";
+import { assertOk, callsFrom, until } from "./fixtures";
 
 const COUNT = 60;
 
@@ -39,16 +37,11 @@ describe("the real Pulumi CLI: crash and resume", function () {
   let project: PulumiProject;
 
   beforeEach(async () => {
-    emulator = await startEmulator({
-      rateLimits: {
-        StartOutboundChatContact: { ratePerSecond: 2, burst: 5 },
-        DescribeContact: { ratePerSecond: 1000, burst: 1000 },
-        StopContact: { ratePerSecond: 1000, burst: 1000 },
-        UpdateContactAttributes: { ratePerSecond: 1000, burst: 1000 },
-      },
+    emulator = await startContactsEmulator({
+      rateLimits: { StartOutboundChatContact: { ratePerSecond: 2, burst: 5 } },
     });
-    project = await newProject(emulator);
-    await initStack(project, "dev", { "e2e:count": COUNT });
+    project = await newContactsProject(emulator);
+    await initContactsStack(project, "dev", { "contacts:count": COUNT });
   });
   afterEach(async () => {
     await project?.remove();

@@ -9,16 +9,14 @@ import { ConnectClient, StopContactCommand } from "@aws-sdk/client-connect";
 import { ConnectEmulator, DEMO_INSTANCE_ID, DEMO_REGION } from "../../emulator";
 import { PulumiProject, resourcesOf } from "../../harness/cli";
 import {
-  assertOk,
-  callsFrom,
+  CONTACT_TYPE as TYPE,
+  CONTACTS_PROJECT,
   contactsByResource,
-  countOf,
-  initStack,
-  newProject,
-  secretsIn,
-  startEmulator,
-  TYPE,
-} from "./fixtures";
+  initContactsStack,
+  newContactsProject,
+  startContactsEmulator,
+} from "../../harness/cli-project";
+import { assertOk, callsFrom, countOf, secretsIn } from "./fixtures";
 
 const STACK = "dev";
 
@@ -28,9 +26,9 @@ describe("the real Pulumi CLI: a stack's life", function () {
   let project: PulumiProject;
 
   before(async () => {
-    emulator = await startEmulator();
-    project = await newProject(emulator);
-    await initStack(project, STACK, { "e2e:count": 3, "e2e:onlyFirst": true });
+    emulator = await startContactsEmulator();
+    project = await newContactsProject(emulator);
+    await initContactsStack(project, STACK, { "contacts:count": 3, "contacts:onlyFirst": true });
   });
   after(async () => {
     await project?.remove();
@@ -82,7 +80,7 @@ describe("the real Pulumi CLI: a stack's life", function () {
   });
 
   it("replaces the one contact whose message changed: the plan says replace, then one new contact", async () => {
-    await project.expect(["config", "set", "--stack", STACK, "e2e:message", "A new welcome"]);
+    await project.expect(["config", "set", "--stack", STACK, "contacts:message", "A new welcome"]);
     const calls = callsFrom(emulator);
     const preview = assertOk(
       await project.run(["preview", "--diff", "--non-interactive", "--stack", STACK]),
@@ -111,7 +109,7 @@ describe("the real Pulumi CLI: a stack's life", function () {
   });
 
   it("updates the live contact in place when an attribute changes: no new contact", async () => {
-    await project.expect(["config", "set", "--stack", STACK, "e2e:tier", "platinum"]);
+    await project.expect(["config", "set", "--stack", STACK, "contacts:tier", "platinum"]);
     const calls = callsFrom(emulator);
     const preview = assertOk(
       await project.run(["preview", "--diff", "--non-interactive", "--stack", STACK]),
@@ -176,7 +174,7 @@ describe("the real Pulumi CLI: a stack's life", function () {
 
   it("sends only the targeted contact on up --target", async () => {
     const calls = callsFrom(emulator);
-    const urn = `urn:pulumi:${STACK}::e2e-contacts::${TYPE}::contact-2`;
+    const urn = `urn:pulumi:${STACK}::${CONTACTS_PROJECT}::${TYPE}::contact-2`;
     assertOk(
       await project.run(["up", "--yes", "--non-interactive", "--stack", STACK, "--target", urn]),
     );

@@ -14,16 +14,14 @@ import {
 } from "../../emulator";
 import { PulumiProject, resourcesOf } from "../../harness/cli";
 import {
-  assertOk,
-  callsFrom,
+  CONTACT_TYPE as TYPE,
   contactsByResource,
   emulatorEnv,
-  initStack,
-  newProject,
-  spellingsOf,
-  startEmulator,
-  TYPE,
-} from "./fixtures";
+  initContactsStack,
+  newContactsProject,
+  startContactsEmulator,
+} from "../../harness/cli-project";
+import { assertOk, callsFrom, spellingsOf } from "./fixtures";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const DESTINATION = "+12065550147";
@@ -33,7 +31,7 @@ describe("the real Pulumi CLI: the root program and concurrent stacks", function
   let emulator: ConnectEmulator;
 
   before(async () => {
-    emulator = await startEmulator();
+    emulator = await startContactsEmulator();
   });
   after(() => emulator?.stop());
 
@@ -87,10 +85,10 @@ describe("the real Pulumi CLI: the root program and concurrent stacks", function
   });
 
   it("runs two stacks of one project at once against one emulator: each sends its own contacts once", async () => {
-    const project = await newProject(emulator);
+    const project = await newContactsProject(emulator);
     try {
-      await initStack(project, "staging", { "e2e:count": 4 });
-      await initStack(project, "production", { "e2e:count": 4 });
+      await initContactsStack(project, "staging", { "contacts:count": 4 });
+      await initContactsStack(project, "production", { "contacts:count": 4 });
       const calls = callsFrom(emulator);
       const before = emulator.contacts().length;
       const [staging, production] = await Promise.all(

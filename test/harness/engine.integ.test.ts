@@ -15,6 +15,7 @@ import {
   runProgram,
   UNKNOWN,
 } from "../../harness";
+import { inFlight, readCallTrace, traceEnv } from "../../harness/call-trace";
 import { FakeCall, Thing } from "../../harness/fake-provider";
 
 const OPTIONS = { project: "proj", stack: "dev" };
@@ -193,6 +194,61 @@ describe("engine driver", function () {
         engine.resources.map((resource) => resource.name),
         ["a"],
       );
+    });
+
+    it("with parallel, Checks one resource at a time and runs at most that many creates at once, as the real engine does", async () => {
+      const traceFile = path.join(directory, "trace.jsonl");
+      const traced = await ProviderHost.start({
+        cwd: process.cwd(),
+        env: traceEnv(traceFile),
+      });
+      try {
+        const six = Object.fromEntries(
+          ["a", "b", "c", "d", "e", "f"].map((name) => [name, { value: "slow" }]),
+        );
+        const registrations = await runProgram(things(six), OPTIONS);
+        const bounded = await new Engine(traced, { parallel: 2 }).up(registrations);
+        assert.deepEqual(
+          bounded.map((report) => report.op),
+          Array(6).fill("create"),
+        );
+        const trace = readCallTrace(traceFile);
+        const of = (method: string) => trace.filter((call) => call.method === method);
+        assert.equal(inFlight(of("create")).max, 2);
+        assert.equal(inFlight(of("check")).max, 1);
+        // The Checks of the last resources wait for a free worker.
+        assert.ok(of("check")[5].start > Math.min(...of("create").map((call) => call.end)));
+
+        await fs.rm(traceFile);
+        await new Engine(traced).up(registrations);
+        const unbounded = readCallTrace(traceFile).filter((call) => call.method === "create");
+        assert.equal(inFlight(unbounded).max, 6);
+      } finally {
+        await traced.stop();
+      }
+    });
+
+    it("Checks a replacement's new inputs again without olds, and Diffs what a refresh read, as the real engine does", async () => {
+      const traceFile = path.join(directory, "trace.jsonl");
+      const traced = await ProviderHost.start({ cwd: process.cwd(), env: traceEnv(traceFile) });
+      try {
+        const tracing = new Engine(traced);
+        await tracing.up(await runProgram(things({ a: { value: "1" } }), OPTIONS));
+        await fs.rm(traceFile);
+        await tracing.up(await runProgram(things({ a: { key: "new", value: "1" } }), OPTIONS));
+        assert.deepEqual(
+          readCallTrace(traceFile).map((call) => call.method),
+          ["check", "diff", "check", "create", "delete"],
+        );
+        await fs.rm(traceFile);
+        await tracing.refresh();
+        assert.deepEqual(
+          readCallTrace(traceFile).map((call) => call.method),
+          ["read", "diff"],
+        );
+      } finally {
+        await traced.stop();
+      }
     });
 
     it("reports Check failures with their property path and makes no call or delete", async () => {

@@ -1,5 +1,5 @@
 /**
- * The engine's unbounded parallelism against the service's rate limit: 60 creates arrive at once
+ * The engine with an unbounded `--parallel` against the service's rate limit: 60 creates arrive at once
  * at an emulator admitting 2 StartOutboundChatContact calls a second (burst 5).
  */
 import { strict as assert } from "assert";
