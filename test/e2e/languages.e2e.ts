@@ -20,7 +20,12 @@ import {
   DEMO_REGION,
 } from "../../emulator";
 import { PulumiProject, resourcesOf } from "../../harness/cli";
-import { callsFrom, contactsByResource, emulatorEnv, startEmulator } from "./fixtures";
+import {
+  contactsByResource,
+  emulatorEnv,
+  startContactsEmulator as startEmulator,
+} from "../../harness/cli-project";
+import { callsFrom } from "./fixtures";
 import { installPlugin } from "./plugin";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");

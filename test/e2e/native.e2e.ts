@@ -18,18 +18,16 @@ import {
 } from "../../emulator";
 import { PulumiProject, resourcesOf } from "../../harness/cli";
 import {
-  assertOk,
-  callsFrom,
+  CONTACT_MESSAGE,
+  CONTACT_TYPE as DYNAMIC_TYPE,
   contactsByResource,
   destinationOf,
   emulatorEnv,
-  initStack,
-  newProject,
-  secretsIn,
-  startEmulator,
-  TYPE as DYNAMIC_TYPE,
-  until,
-} from "./fixtures";
+  initContactsStack as initStack,
+  newContactsProject as newProject,
+  startContactsEmulator as startEmulator,
+} from "../../harness/cli-project";
+import { assertOk, callsFrom, secretsIn, until } from "./fixtures";
 import { installPlugin, pluginTarball } from "./plugin";
 
 const NATIVE_TYPE = "connect-outbound-chat:index:OutboundChatContact";
@@ -50,7 +48,7 @@ function yamlProgram(count: number, extra: string = ""): string {
       "      channel: SMS",
       "      initialSystemMessage:",
       "        contentType: text/plain",
-      '        content: "Welcome aboard, from the e2e suite!"',
+      `        content: "${CONTACT_MESSAGE}"`,
       "      attributes:",
       `        resource: contact-${index}`,
     ].join("\n"),
@@ -174,20 +172,21 @@ describe("the real Pulumi CLI: the native provider", function () {
     const project = await newProject(emulator);
     try {
       await installPlugin(project);
-      await initStack(project, "dev", { "e2e:count": 2 });
+      await initStack(project, "dev", { "contacts:count": 2 });
       assertOk(await project.run(["up", "--yes", "--non-interactive", "--stack", "dev"]));
       const before = resourcesOf(await project.exportStack("dev", true), DYNAMIC_TYPE);
       assert.equal(before.length, 2);
 
-      const program = path.join(project.dir, "index.js");
-      const text = await fs.readFile(program, "utf8");
-      await fs.writeFile(
-        program,
-        text.replace(
-          'require("pulumi-connect-outbound-chat")',
-          'require("pulumi-connect-outbound-chat/native")',
-        ),
-      );
+      // The program takes the resource class from pulumi-connect-outbound-chat/native now: the
+      // one line a user changes.
+      await project.expect([
+        "config",
+        "set",
+        "--stack",
+        "dev",
+        "contacts:module",
+        "pulumi-connect-outbound-chat/native",
+      ]);
       const calls = callsFrom(emulator);
       const up = assertOk(
         await project.run(["up", "--yes", "--non-interactive", "--stack", "dev"]),
@@ -231,7 +230,7 @@ describe("the real Pulumi CLI: the native provider", function () {
           '"use strict";',
           'const pulumi = require("@pulumi/pulumi");',
           'const { OutboundChatContact } = require("pulumi-connect-outbound-chat");',
-          'const config = new pulumi.Config("e2e");',
+          'const config = new pulumi.Config("contacts");',
           'const other = new pulumi.ProviderResource("connect-outbound-chat", "other", {});',
           'new OutboundChatContact("contact-0", {',
           '  instanceId: config.require("instanceId"),',

@@ -23,7 +23,7 @@ import { fromStruct, toStruct } from "../../harness/struct";
 import { serve } from "../../provider/native/main";
 import { packageSchema } from "../../provider/schema";
 import { configureSettings } from "../../provider/settings";
-import { startEmulator } from "../e2e/fixtures";
+import { startContactsEmulator as startEmulator } from "../../harness/cli-project";
 
 const TYPE = "connect-outbound-chat:index:OutboundChatContact";
 const URN = `urn:pulumi:dev::native::${TYPE}::welcome`;
