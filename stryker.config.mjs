@@ -28,7 +28,16 @@ export default {
   incrementalFile: ".tmp/mutation/stryker-incremental.json",
   tempDirName: ".tmp/stryker",
   // The sandbox copies the project: not the build outputs, the CLI, the SDKs or the results.
-  ignorePatterns: [".tmp", "dist", "sdk", "tools/sdkgen", "tools/pulumi-cli", "tools/pulumi-yaml", "bench/results", "examples/*/node_modules"],
+  ignorePatterns: [
+    ".tmp",
+    "dist",
+    "sdk",
+    "tools/sdkgen",
+    "tools/pulumi-cli",
+    "tools/pulumi-yaml",
+    "bench/results",
+    "examples/*/node_modules",
+  ],
   cleanTempDir: "always",
   reporters: ["progress", "json"],
   jsonReporter: { fileName: ".tmp/mutation/mutation.json" },

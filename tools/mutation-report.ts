@@ -30,7 +30,9 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
         file,
         line: mutant.location.start.line,
         mutator: mutant.mutatorName,
-        ...(mutant.replacement === undefined ? {} : { replacement: mutant.replacement.slice(0, 80) }),
+        ...(mutant.replacement === undefined
+          ? {}
+          : { replacement: mutant.replacement.slice(0, 80) }),
       });
     }
   }
