@@ -56,11 +56,10 @@ func main() {
 		fmt.Printf("sdkgen: %d files current\n", len(files))
 		return
 	}
-	for _, language := range []string{"python", "go"} {
-		if err := os.RemoveAll(filepath.Join(*out, language)); err != nil {
-			fmt.Fprintf(os.Stderr, "sdkgen: %v\n", err)
-			os.Exit(1)
-		}
+	// Remove what an earlier generation wrote, but not the SDKs' own tests and module files.
+	if err := removeGenerated(*out); err != nil {
+		fmt.Fprintf(os.Stderr, "sdkgen: %v\n", err)
+		os.Exit(1)
 	}
 	for name, content := range files {
 		path := filepath.Join(*out, name)
@@ -190,4 +189,25 @@ func (noPackages) LoadPackageReferenceV2(
 	context.Context, *schema.PackageDescriptor,
 ) (schema.PackageReference, error) {
 	return nil, errNoPackages
+}
+
+// removeGenerated deletes every file under <out>/python and <out>/go that is not hand-written.
+func removeGenerated(out string) error {
+	for _, language := range []string{"python", "go"} {
+		root := filepath.Join(out, language)
+		err := filepath.WalkDir(root, func(path string, entry fs.DirEntry, err error) error {
+			if err != nil || entry.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(out, path)
+			if handWritten(rel) {
+				return nil
+			}
+			return os.Remove(path)
+		})
+		if err != nil && !os.IsNotExist(err) {
+			return err
+		}
+	}
+	return nil
 }
