@@ -193,6 +193,24 @@ export class PulumiProject {
     return JSON.parse((await this.expect(args)).stdout) as StackExport;
   }
 
+  /**
+   * After a SIGKILL the file backend's checkpoint may be cut short in the middle of its write
+   * (`failed to load checkpoint: EOF`). As a user would, put back the previous checkpoint, which
+   * the backend keeps beside it as `<stack>.json.bak`. Returns whether it had to.
+   */
+  async recoverCheckpoint(stack: string): Promise<boolean> {
+    const exported = await this.run(["stack", "export", "--stack", stack]);
+    if (exported.code === 0 || !/failed to load checkpoint/.test(exported.stderr)) {
+      return false;
+    }
+    const checkpoint = (await this.stateFiles()).find((file) =>
+      file.endsWith(`${path.sep}${stack}.json`),
+    );
+    if (checkpoint === undefined) throw new Error(describe(exported));
+    await fs.copyFile(`${checkpoint}.bak`, checkpoint);
+    return true;
+  }
+
   /** The files of the file backend that hold a stack's state. */
   async stateFiles(): Promise<string[]> {
     const found: string[] = [];

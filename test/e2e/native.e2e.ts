@@ -270,6 +270,7 @@ describe("the real Pulumi CLI: the native provider", function () {
       await running.result;
       const atKill = slow.contacts().length;
       assert.ok(atKill < 30, `${atKill} contacts at the kill`);
+      await project.recoverCheckpoint("dev");
       let resumed = await project.run(["up", "--yes", "--non-interactive"]);
       if (/currently locked/.test(resumed.stderr)) {
         assertOk(await project.run(["cancel", "--yes"]));
