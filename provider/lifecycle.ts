@@ -28,6 +28,9 @@ import { validateInputs } from "./validation/inputs";
 type Computed = Pick<ContactOutputs, "contactId" | "clientToken" | "clientTokenSource" | "region"> &
   Partial<Pick<ContactOutputs, "initiationTimestamp" | "disconnectTimestamp">>;
 
+/** The outputs an update in place never changes, which Diff reports as stable. */
+export const STABLE_OUTPUTS = ["contactId", "clientToken", "region", "instanceId"] as const;
+
 /**
  * Validates the inputs against the API's documented limits, with no network call. Values still
  * unknown during a preview are passed over; the rest are reported with their property path. A
@@ -56,7 +59,7 @@ export function diff(
     changes: replaces.length + updates.length > 0,
     replaces,
     deleteBeforeReplace: false,
-    stables: replaces.length === 0 ? ["contactId", "clientToken", "region", "instanceId"] : [],
+    stables: replaces.length === 0 ? [...STABLE_OUTPUTS] : [],
   };
 }
 

@@ -1,2 +1,2 @@
-export { OutboundChatContact, OutboundChatContactOutputs, TYPE_TOKEN } from "./resource";
-export type { OutboundChatContactArgs } from "../resource";
+export { OutboundChatContact, TYPE_TOKEN } from "./resource";
+export type { OutboundChatContactArgs, OutboundChatContactOutputs } from "../resource";

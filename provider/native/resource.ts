@@ -9,18 +9,16 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ARGUMENT_NAMES, COMPUTED_OUTPUTS, SECRET_INPUTS, SECRET_OUTPUTS } from "../arguments";
-import { OutboundChatContactArgs, TYPE_TOKEN as DYNAMIC_TYPE_TOKEN } from "../resource";
+import {
+  OutboundChatContactArgs,
+  OutboundChatContactOutputs,
+  TYPE_TOKEN as DYNAMIC_TYPE_TOKEN,
+} from "../resource";
 import { RESOURCE_TOKEN } from "../schema";
-import { ContactOutputs } from "../types";
 import { packageVersion } from "./version";
 
 /** The native resource's type token. */
 export const TYPE_TOKEN = RESOURCE_TOKEN;
-
-/** The outputs, each a `pulumi.Output` (as the dynamic resource has them). */
-export type OutboundChatContactOutputs = {
-  readonly [K in keyof Omit<ContactOutputs, "__urn">]-?: pulumi.Output<ContactOutputs[K]>;
-};
 
 // The class declares its outputs by merging with this interface, derived from ContactOutputs.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type

@@ -203,9 +203,7 @@ export function resourceProvider(protocol: Protocol, options: ServerOptions) {
         )
         .setReplacesList(replaces)
         .setDiffsList([...detailed.keys()])
-        .setStablesList(
-          replaces.length === 0 ? ["contactId", "clientToken", "region", "instanceId"] : [],
-        )
+        .setStablesList(replaces.length === 0 ? [...lifecycle.STABLE_OUTPUTS] : [])
         .setDeletebeforereplace(false)
         .setHasdetaileddiff(true);
       for (const [name, diff] of detailed) response.getDetaileddiffMap().set(name, diff);
