@@ -1,16 +1,24 @@
 // Mutation testing of provider/ (npm run test:mutation): StrykerJS with the mocha runner over the
-// unit tests, each mutant tested only by the tests that cover it. Stryker 10 needs Node.js 22 or
-// later: the script runs it on node@24 from the npm registry (.ci/with-node). Incremental: a run
-// tests again only the mutants whose code or covering tests changed since the last run.
+// unit tests and the native provider's in-process gRPC tests, each mutant tested only by the tests
+// that cover it. Stryker 10 needs Node.js 22 or later: the script runs it on node@24 from the npm
+// registry (.ci/with-node). Incremental: a run tests again only the mutants whose code or
+// covering tests changed since the last run.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: "npm",
   testRunner: "mocha",
   plugins: ["@stryker-mutator/mocha-runner"],
   mochaOptions: {
+    // The unit tests, and the native provider's gRPC tests (in-process against the in-process
+    // emulator, half a second in all): the other integration tests run provider/ in host or CLI
+    // processes of their own, where no mutant is active.
     spec: ["test/**/*.test.ts"],
-    // docs.test.ts reads no provider code and lists files with git, which the sandbox is not.
-    ignore: ["test/**/*.integ.test.ts", "test/docs.test.ts"],
+    ignore: [
+      "test/*.integ.test.ts",
+      "test/{aws,emulator,harness,lifecycle,package,provider}/**/*.integ.test.ts",
+      // It reads no provider code, and lists files with git, which the sandbox is not.
+      "test/docs.test.ts",
+    ],
     require: ["ts-node/register/transpile-only"],
     extension: ["ts"],
   },
@@ -34,7 +42,6 @@ export default {
     "dist",
     "sdk",
     "tools/sdkgen",
-    "tools/pulumi-cli",
     "tools/pulumi-yaml",
     "bench/results",
     "examples/*/node_modules",

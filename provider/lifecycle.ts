@@ -4,9 +4,7 @@
  * dynamic-provider types: `dynamic-provider.ts` is the face that adapts these to them, and another
  * face (a native provider plugin) could call them as they are. AWS calls go through `aws/calls`.
  */
-import type { Contact } from "@aws-sdk/client-connect";
-import { fromApiSegmentValue, instanceIdOf } from "./arguments";
-import { parseContactRef } from "./arn";
+import { instanceIdOf } from "./argument-values";
 import {
   describeContact,
   startOutboundChatContact,
@@ -16,12 +14,12 @@ import {
 import { explainNotFound } from "./aws/diagnosis";
 import { awsErrorNameOf, isContactGone } from "./aws/errors";
 import { sameValue } from "./canonical";
-import { outboundChatContactError, type OutboundChatContactError } from "./contact-error";
+import { outboundChatContactError } from "./contact-error";
 import { classifyChanges, reusedClientTokenProblem } from "./diff-rules";
 import { currentSettings, resolveRegion } from "./settings";
+import { reusedTokenEndedAt, reusedTokenError } from "./reused-token";
 import { comparable, deriveClientToken, identityOf, toStartRequest } from "./request";
 import { ContactInputs, ContactOutputs, InputProblem } from "./types";
-import { CHANNELS, SUBTYPE_BY_CHANNEL, SUBTYPE_KEY } from "./limits";
 import { validateInputs } from "./validation/inputs";
 
 /** What the provider computes for a contact, kept in its outputs beside the inputs. */
@@ -149,74 +147,6 @@ export async function read(
 }
 
 /**
- * Reads a contact that Pulumi did not start, for `pulumi import`: `id` is `<instanceId>/<contactId>`
- * (in the Region of the provider's settings) or the contact's ARN. Returns what DescribeContact
- * gives back as inputs and outputs; the rest (the destination, the messages, the flow) is taken
- * from the program at the next `pulumi up`, in place (`readBack` in `arguments.ts`). The contact's
- * ClientToken cannot be known: its `clientTokenSource` is `"imported"`.
- */
-export async function importContact(
-  id: string,
-): Promise<{ id: string; inputs: Partial<ContactInputs>; outs: ContactOutputs }> {
-  const ref = parseContactRef(id);
-  if (ref === undefined) {
-    throw outboundChatContactError(
-      "InvalidImportId",
-      `OutboundChatContact cannot import "${id.slice(0, 300)}": the ID to import is ` +
-        "`<instanceId>/<contactId>` (in the provider's Region) or the contact's ARN " +
-        "(arn:aws:connect:<region>:<account>:instance/<instanceId>/contact/<contactId>).",
-    );
-  }
-  const region = ref.region ?? resolveRegion({ instanceId: ref.instanceId });
-  const contact = await describeContact(region, ref.instanceId, ref.contactId);
-  const inputs = importedInputs(contact, ref.instanceId, region);
-  const initiationTimestamp = contact.InitiationTimestamp?.toISOString();
-  const disconnectTimestamp = contact.DisconnectTimestamp?.toISOString();
-  const outs = {
-    ...inputs,
-    contactId: ref.contactId,
-    clientTokenSource: "imported",
-    region,
-    ...(initiationTimestamp ? { initiationTimestamp } : {}),
-    ...(disconnectTimestamp ? { disconnectTimestamp } : {}),
-  } as ContactOutputs;
-  return { id: ref.contactId, inputs, outs };
-}
-
-/** The arguments DescribeContact gives back, as the program would write them. */
-function importedInputs(
-  contact: Contact,
-  instanceId: string,
-  region: string,
-): Partial<ContactInputs> {
-  // Not a computed key in a destructuring: the closure serializer misses the module it names.
-  const others = { ...contact.SegmentAttributes };
-  const subtype = others[SUBTYPE_KEY];
-  delete others[SUBTYPE_KEY];
-  const channel = CHANNELS.find((name) => SUBTYPE_BY_CHANNEL[name] === subtype?.ValueString);
-  const source = contact.SystemEndpoint?.Address;
-  const attributes = contact.Attributes ?? {};
-  const segmentAttributes = Object.fromEntries(
-    Object.entries(others).map(([key, value]) => [key, fromApiSegmentValue(value)]),
-  );
-  return {
-    instanceId,
-    region,
-    ...(source === undefined ? {} : { sourceEndpoint: { address: source } }),
-    ...(channel === undefined ? {} : { channel }),
-    ...(channel === undefined && subtype !== undefined
-      ? { segmentAttributes: { ...segmentAttributes, [SUBTYPE_KEY]: fromApiSegmentValue(subtype) } }
-      : Object.keys(segmentAttributes).length > 0
-        ? { segmentAttributes }
-        : {}),
-    ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
-    ...(contact.RelatedContactId === undefined
-      ? {}
-      : { relatedContactId: contact.RelatedContactId }),
-  };
-}
-
-/**
  * Updates the live contact's attributes (UpdateContactAttributes) when they changed, and returns
  * the full outputs: a dynamic provider that returned none here would lose them.
  */
@@ -311,57 +241,6 @@ function requireUrn(urn: string | undefined): string {
     );
   }
   return urn;
-}
-
-/**
- * How much earlier than the create a contact must have ended to count as an earlier send: the
- * clock skew AWS tolerates for a signed request, so that a contact ended by its flow moments
- * after this create's own send is never mistaken for an old one.
- */
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
-
-/**
- * The reused-token check. When the contact a create was answered with had already ended before
- * the create began, the ClientToken had been used within the API's 7 days by an earlier send (the
- * resource was destroyed and declared again, or its inputs went back to earlier values), and
- * Amazon Connect sent nothing now. Returns when it ended, or undefined when the contact is new,
- * still open, ended within the clock skew of the create, or cannot be read: a failure to check
- * never fails a create whose message may have gone out.
- */
-async function reusedTokenEndedAt(
-  region: string,
-  instanceId: string,
-  contactId: string,
-  createStartedAt: Date,
-): Promise<Date | undefined> {
-  try {
-    const contact = await describeContact(region, instanceId, contactId);
-    const ended = contact.DisconnectTimestamp;
-    return ended !== undefined && ended.getTime() < createStartedAt.getTime() - CLOCK_SKEW_MS
-      ? ended
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The error for a create that sent nothing because its token had been used before. It never
- * includes the token: a derived token is a digest of the URN and the inputs, so a printed one can
- * be searched back to the destination number. It says where to read it instead.
- */
-function reusedTokenError(contactId: string, endedAt: Date): OutboundChatContactError {
-  return outboundChatContactError(
-    "ReusedClientToken",
-    `Amazon Connect answered with contact ${contactId}, which had ended at ` +
-      `${endedAt.toISOString()}, before this create began: its ClientToken was used within the ` +
-      "last 7 days (by this resource before it was destroyed, or with the inputs it had before), " +
-      "so no message was sent now. To send it again, change `triggers`. If this create retries " +
-      "one that was interrupted and that contact is the one you meant, keep it by setting " +
-      "`clientToken` to the token it was started with: the resource's secret `clientToken` " +
-      "output in the deployment that started it (`pulumi stack export --version <N> " +
-      "--show-secrets`).",
-  );
 }
 
 /**

@@ -3,7 +3,8 @@
  * as left out), and the ClientToken derived from it: what one intended send is.
  */
 import { createHash, createHmac } from "crypto";
-import { ARGUMENT_ENTRIES, contentTypesOf, StartRequest } from "./arguments";
+import { contentTypesOf } from "./argument-values";
+import { ARGUMENT_ENTRIES, StartRequest } from "./arguments";
 import { canonicalJson } from "./canonical";
 import { DEFAULT_CHAT_DURATION_MINUTES, DEFAULT_CONTENT_TYPES } from "./limits";
 import { ContactInputs } from "./types";

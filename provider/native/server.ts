@@ -14,6 +14,7 @@ import type * as providerProto from "@pulumi/pulumi/proto/provider_pb";
 import { SECRET_INPUTS, SECRET_OUTPUTS } from "../arguments";
 import { isRecord } from "../canonical";
 import { classifyChanges, containsUnknown } from "../diff-rules";
+import { importContact } from "../contact-import";
 import * as lifecycle from "../lifecycle";
 import { RESOURCE_TOKEN, schemaText } from "../schema";
 import { configureSettings, settingsFromProviderConfig } from "../settings";
@@ -226,7 +227,7 @@ export function resourceProvider(protocol: Protocol, options: ServerOptions) {
       const givenInputs = withoutInternals(plain(request.getInputs()));
       if (Object.keys(stored.values).length === 0) {
         // No state: `pulumi import` of a contact Pulumi did not start.
-        const imported = await lifecycle.importContact(request.getId());
+        const imported = await importContact(request.getId());
         return new proto.ReadResponse()
           .setId(imported.id)
           .setProperties(outputsToWire(imported.outs, new Set()))

@@ -20,9 +20,8 @@ import {
 } from "../../emulator";
 import { SECRET_SIG, SECRET_SIG_KEY, setEnv, UNKNOWN } from "../../harness/doubles";
 import { fromStruct, toStruct } from "../../harness/struct";
-import { serve } from "../../provider/native/main";
+import { freshProvider } from "../../harness/fresh-provider";
 import { packageSchema } from "../../provider/schema";
-import { configureSettings } from "../../provider/settings";
 import { startContactsEmulator as startEmulator } from "../../harness/cli-project";
 
 const TYPE = "connect-outbound-chat:index:OutboundChatContact";
@@ -74,6 +73,9 @@ describe("the native provider over gRPC", function () {
       AWS_DEFAULT_REGION: undefined,
       AWS_PROFILE: undefined,
     });
+    // A copy of provider/ of its own, as the plugin's process has: the settings it is configured
+    // with and the clients it makes stay out of the modules the rest of the tests use.
+    const { serve } = freshProvider()<typeof import("../../provider/native/main")>("native/main");
     const started = await serve(
       {
         grpc,
@@ -94,7 +96,6 @@ describe("the native provider over gRPC", function () {
   after(async () => {
     client?.close();
     server?.forceShutdown();
-    configureSettings({});
     restoreEnv?.();
     await emulator?.stop();
   });

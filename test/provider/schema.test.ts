@@ -19,6 +19,7 @@ import {
 } from "../../provider/schema";
 import { SETTING_NAMES, SETTINGS } from "../../provider/settings";
 import { readmeWithTables } from "../../tools/schema";
+import { freshProvider } from "../../harness/fresh-provider";
 import { ARGUMENT_NAMES } from "../fixtures";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -200,6 +201,68 @@ describe("the package schema", () => {
         .map((name) => `#/types/${name}`)
         .sort(),
     );
+  });
+});
+
+/**
+ * The tables are module-level constants, built once when `provider/` loads: a test that reads the
+ * process's copy cannot see a change to them made after. These load `provider/` afresh inside the
+ * test, so that whatever builds the tables (every doc string, type, secret flag and change kind)
+ * is checked against what is checked in.
+ */
+describe("the tables, loaded afresh", () => {
+  type SchemaModule = typeof import("../../provider/schema");
+  type ArgumentsModule = typeof import("../../provider/arguments");
+
+  /** The body of README between two markers, as `npm run schema` writes it. */
+  function readmeSection(start: string, end: string): string {
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    return readme.slice(readme.indexOf(start) + start.length, readme.indexOf(end)).trim();
+  }
+
+  it("generate schema.json and README's two tables exactly as checked in", () => {
+    const fresh = freshProvider()<SchemaModule>("schema");
+    assert.equal(fresh.schemaText(), readFileSync(path.join(ROOT, "schema.json"), "utf8"));
+    assert.equal(
+      fresh.argumentsTable(),
+      readmeSection(fresh.README_TABLE_START, fresh.README_TABLE_END),
+    );
+    assert.equal(
+      fresh.settingsTable(),
+      readmeSection(fresh.README_SETTINGS_START, fresh.README_SETTINGS_END),
+    );
+  });
+
+  it("derive the lists of names the provider uses from the table", () => {
+    const fresh = freshProvider()<ArgumentsModule>("arguments");
+    assert.deepEqual(fresh.ARGUMENT_NAMES, ARGUMENT_NAMES);
+    assert.deepEqual(
+      fresh.ARGUMENT_ENTRIES.map(([name, argument]) => [name, argument.change]),
+      ARGUMENT_NAMES.map((name) => [
+        name,
+        name === "attributes" || name === "onDelete" ? "update" : "replace",
+      ]),
+    );
+    assert.deepEqual(fresh.SECRET_INPUTS, [
+      "destinationEndpoint",
+      "initialSystemMessage",
+      "initialTemplatedSystemMessage",
+    ]);
+    assert.deepEqual(fresh.SECRET_OUTPUTS, [
+      "destinationEndpoint",
+      "initialSystemMessage",
+      "initialTemplatedSystemMessage",
+      "clientToken",
+    ]);
+    assert.deepEqual(fresh.ALWAYS_OUTPUTS, [
+      "contactId",
+      "clientTokenSource",
+      "region",
+      "instanceId",
+      "sourceEndpoint",
+    ]);
+    assert.deepEqual(fresh.START_REQUEST_MEMBER_PATHS, START_REQUEST_MEMBER_PATHS);
+    assert.equal(fresh.TYPE_PREFIX, "connect-outbound-chat:index:");
   });
 });
 
