@@ -32,7 +32,8 @@ export default {
   // in a fresh process: 12% of the mutants, 67% of the time. They are reported as ignored.
   ignoreStatic: true,
   concurrency: 2,
-  timeoutMS: 10000,
+  // A mutant that hangs a test (a call that never answers) is cut after this much over its tests' time.
+  timeoutMS: 5000,
   incremental: true,
   incrementalFile: ".tmp/mutation/stryker-incremental.json",
   tempDirName: ".tmp/stryker",

@@ -12,7 +12,7 @@ import { parseContactRef } from "./arn";
 import { describeContact } from "./aws/calls";
 import { outboundChatContactError } from "./contact-error";
 import { CHANNELS, SUBTYPE_BY_CHANNEL, SUBTYPE_KEY } from "./limits";
-import { resolveRegion } from "./settings";
+import { resolveRegion } from "./region";
 import { ContactInputs, ContactOutputs, SegmentAttributeValue } from "./types";
 
 /**

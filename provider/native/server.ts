@@ -131,9 +131,10 @@ export function resourceProvider(protocol: Protocol, options: ServerOptions) {
       const config = args
         ? fromWire(plain(args)).values
         : Object.fromEntries(
+            // Lists and objects arrive as JSON text, which the settings read as JSON.
             [...request.getVariablesMap().entries()].map(([key, value]) => [
               key.slice(key.lastIndexOf(":") + 1),
-              parseVariable(value),
+              value,
             ]),
           );
       configureSettings(settingsFromProviderConfig(config));
@@ -278,14 +279,4 @@ function withoutInternals(properties: Record<string, unknown>): Record<string, u
   const copy = { ...properties };
   for (const key of NOT_ARGUMENTS) delete copy[key];
   return copy;
-}
-
-/** A configuration variable's value: JSON for lists and objects, else the text as it is. */
-function parseVariable(value: string): unknown {
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return typeof parsed === "object" && parsed !== null ? parsed : value;
-  } catch {
-    return value;
-  }
 }

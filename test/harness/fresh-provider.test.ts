@@ -6,6 +6,7 @@ import * as sharedPacing from "../../provider/aws/pacing";
 type Client = typeof import("../../provider/aws/client");
 type Pacing = typeof import("../../provider/aws/pacing");
 type Settings = typeof import("../../provider/settings");
+type Region = typeof import("../../provider/region");
 
 describe("freshProvider", () => {
   it("loads one copy per loader: its modules are the ones its other modules use", () => {
@@ -47,10 +48,15 @@ describe("freshProvider", () => {
       PULUMI_CONFIG: undefined,
     });
     try {
-      const configured = freshProvider()<Settings>("settings");
-      configured.configureSettings({ region: "eu-west-2" });
-      assert.equal(configured.resolveRegion({ instanceId: "i-1" }, undefined, {}), "eu-west-2");
-      const fresh = freshProvider()<Settings>("settings");
+      const configured = freshProvider();
+      configured<Settings>("settings").configureSettings({ region: "eu-west-2" });
+      const region = configured<Region>("region").resolveRegion(
+        { instanceId: "i-1" },
+        undefined,
+        {},
+      );
+      assert.equal(region, "eu-west-2");
+      const fresh = freshProvider()<Region>("region");
       assert.throws(
         () => fresh.resolveRegion({ instanceId: "i-1" }, undefined, {}, () => undefined),
         /has no AWS Region/,

@@ -12,7 +12,7 @@ import { ConnectEmulator, DEMO_CONTACT_FLOW_ID, DEMO_ROLE_ARN } from "../../emul
 import { awsEnv, HostCallError } from "../../harness";
 import { isOutboundChatContactError } from "../../provider";
 import { contactIdentity, deriveClientToken } from "../../provider/request";
-import { resolveRegion } from "../../provider/settings";
+import { resolveRegion } from "../../provider/region";
 import { ContactInputs } from "../../provider/types";
 import { assertSucceeded, Stack, startEmulator, welcomeProgram } from "./fixtures";
 

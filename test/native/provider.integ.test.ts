@@ -73,8 +73,12 @@ describe("the native provider over gRPC", function () {
       AWS_DEFAULT_REGION: undefined,
       AWS_PROFILE: undefined,
     });
-    // A copy of provider/ of its own, as the plugin's process has: the settings it is configured
-    // with and the clients it makes stay out of the modules the rest of the tests use.
+  });
+
+  // A server per test, each on a copy of provider/ of its own, as the plugin's process has: a test
+  // runs alone as well as after the others, and the settings a copy is configured with and the
+  // clients it makes stay out of the modules the rest of the tests use.
+  beforeEach(async () => {
     const { serve } = freshProvider()<typeof import("../../provider/native/main")>("native/main");
     const started = await serve(
       {
@@ -93,9 +97,11 @@ describe("the native provider over gRPC", function () {
       grpc.credentials.createInsecure(),
     );
   });
-  after(async () => {
+  afterEach(() => {
     client?.close();
     server?.forceShutdown();
+  });
+  after(async () => {
     restoreEnv?.();
     await emulator?.stop();
   });
@@ -231,6 +237,67 @@ describe("the native provider over gRPC", function () {
       ),
     );
     assert.equal(byArgs.getAcceptsecrets(), true);
+    assert.equal(byArgs.getAcceptresources(), false);
+    assert.equal(response.getAcceptresources(), false);
+  });
+
+  it("refuses another resource type and schema version, and diffs its configuration without replacing", async () => {
+    const otherType = rpc<providerProto.CheckResponse>((callback) =>
+      client.check(
+        new providerProto.CheckRequest().setUrn(URN).setType("aws:s3:Bucket").setNews(toStruct({})),
+        callback,
+      ),
+    );
+    await assert.rejects(otherType, {
+      message:
+        "2 UNKNOWN: connect-outbound-chat has no resource type aws:s3:Bucket; it has " + `${TYPE}.`,
+    });
+    const otherDiffType = rpc<providerProto.DiffResponse>((callback) =>
+      client.diff(new providerProto.DiffRequest().setType("aws:s3:Bucket"), callback),
+    );
+    await assert.rejects(otherDiffType, /has no resource type aws:s3:Bucket/);
+    await assert.rejects(
+      rpc((callback) =>
+        client.getSchema(new providerProto.GetSchemaRequest().setVersion(1), callback),
+      ),
+      { message: "2 UNKNOWN: unsupported schema version 1" },
+    );
+    const diffConfig = (olds: Record<string, unknown>, news: Record<string, unknown>) =>
+      rpc<providerProto.DiffResponse>((callback) =>
+        client.diffConfig(
+          new providerProto.DiffRequest().setOldInputs(toStruct(olds)).setNews(toStruct(news)),
+          callback,
+        ),
+      );
+    const { DiffChanges } = providerProto.DiffResponse;
+    const moved = await diffConfig(
+      { region: "us-east-1", profile: "a", version: "0.1.0" },
+      { region: "us-west-2", profile: "a", accessKey: "AKIDEXAMPLE", version: "0.2.0" },
+    );
+    assert.equal(moved.getChanges(), DiffChanges.DIFF_SOME);
+    assert.deepEqual(moved.getDiffsList(), ["region", "accessKey"]);
+    assert.deepEqual(moved.getReplacesList(), []);
+    const same = await diffConfig(
+      { region: "us-east-1", version: "0.1.0" },
+      { region: "us-east-1" },
+    );
+    assert.equal(same.getChanges(), DiffChanges.DIFF_NONE);
+    assert.deepEqual(same.getDiffsList(), []);
+    const cancelled = await rpc((callback) => client.cancel(new Empty(), callback));
+    assert.ok(cancelled instanceof Empty);
+    const attached = await rpc((callback) =>
+      client.attach(new pluginProto.PluginAttach().setAddress("127.0.0.1:1"), callback),
+    );
+    assert.ok(attached instanceof Empty);
+  });
+
+  it("takes the engine's internal properties out of the inputs it checks", async () => {
+    await configureForEmulator();
+    const checked = await check({ ...inputs(), __provider: "serialized", __urn: URN });
+    assert.deepEqual(checked.getFailuresList(), []);
+    const returned = fromStruct(checked.getInputs());
+    assert.equal("__provider" in returned || "__urn" in returned, false);
+    assert.deepEqual(Object.keys(returned).sort(), Object.keys(inputs()).sort());
   });
 
   it("checks inputs: the personal data comes back secret, unknowns pass, problems name their path", async () => {
@@ -257,13 +324,17 @@ describe("the native provider over gRPC", function () {
     assert.equal(emulator.calls().log.length, 0);
   });
 
-  let created: { id: string; properties: Record<string, unknown> };
+  /** The welcome contact, created (once: the same URN and inputs give the same contact). */
+  const createWelcome = async () => {
+    await configureForEmulator();
+    const response = await create(inputs());
+    return { id: response.getId(), properties: fromStruct(response.getProperties()) };
+  };
 
   it("creates once, keeping the number, the message and the token secret in its outputs", async () => {
     await configureForEmulator();
     const response = await create(inputs());
     const properties = fromStruct(response.getProperties());
-    created = { id: response.getId(), properties };
     assert.equal(emulator.contacts().length, 1);
     assert.equal(response.getId(), emulator.contacts()[0].contactId);
     assert.equal(properties.contactId, response.getId());
@@ -282,6 +353,7 @@ describe("the native provider over gRPC", function () {
   });
 
   it("diffs with a detailed diff: none, a replacing message, an attribute in place, an unknown, an ignored change", async () => {
+    const created = await createWelcome();
     const { DiffChanges } = providerProto.DiffResponse;
     const Kind = providerProto.PropertyDiff.Kind;
     const kinds = (response: providerProto.DiffResponse) =>
@@ -321,6 +393,7 @@ describe("the native provider over gRPC", function () {
   });
 
   it("refreshes with Read: the same id, the state kept, secrets still secret", async () => {
+    const created = await createWelcome();
     const response = await read(created.id, created.properties, inputs());
     assert.equal(response.getId(), created.id);
     const properties = fromStruct(response.getProperties());
@@ -329,6 +402,7 @@ describe("the native provider over gRPC", function () {
   });
 
   it("imports a contact it did not start, from <instanceId>/<contactId>, with what DescribeContact gives back", async () => {
+    await configureForEmulator();
     const started = await new ConnectClient({
       region: DEMO_REGION,
       endpoint: emulator.endpoint,
@@ -378,6 +452,7 @@ describe("the native provider over gRPC", function () {
   });
 
   it("updates the live contact's attributes in place, and deletes it with StopContact", async () => {
+    const created = await createWelcome();
     const update = await rpc<providerProto.UpdateResponse>((callback) =>
       client.update(
         new providerProto.UpdateRequest()

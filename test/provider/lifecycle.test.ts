@@ -278,4 +278,120 @@ describe("the lifecycle core", () => {
       await assert.rejects(lifecycle.deleteContact("contact-1", stored()), /connect:StopContact/);
     });
   });
+  describe("its messages and answers, exactly", () => {
+    const ENDED = new Date("2026-01-02T03:04:05.000Z");
+
+    it("says a reused token sent nothing, when the contact ended, and how to send again", async () => {
+      connect.on(StartOutboundChatContactCommand).resolves({ ContactId: "contact-old" });
+      connect.on(DescribeContactCommand).resolves({
+        Contact: { Id: "contact-old", DisconnectTimestamp: ENDED },
+      });
+      await assert.rejects(create(inputs()), {
+        code: "ReusedClientToken",
+        message:
+          "Amazon Connect answered with contact contact-old, which had ended at " +
+          "2026-01-02T03:04:05.000Z, before this create began: its ClientToken was used within " +
+          "the last 7 days (by this resource before it was destroyed, or with the inputs it had " +
+          "before), so no message was sent now. To send it again, change `triggers`. If this " +
+          "create retries one that was interrupted and that contact is the one you meant, keep " +
+          "it by setting `clientToken` to the token it was started with: the resource's secret " +
+          "`clientToken` output in the deployment that started it (`pulumi stack export " +
+          "--version <N> --show-secrets`).",
+      });
+    });
+
+    it("says how to give the URN when there is none", async () => {
+      const { __urn: _urn, ...rest } = inputs();
+      await assert.rejects(create(rest), {
+        code: "MissingUrn",
+        message:
+          "OutboundChatContact received no URN to derive its ClientToken from, so it cannot " +
+          "make the send idempotent. Create the resource with `new OutboundChatContact(...)` " +
+          "from pulumi-connect-outbound-chat (which passes it), or give `clientToken` explicitly.",
+      });
+    });
+
+    it("says what a read without stored outputs needs", async () => {
+      await assert.rejects(lifecycle.read("contact-9", undefined), {
+        code: "MissingState",
+        message:
+          "OutboundChatContact cannot read contact contact-9 without the outputs it stored when " +
+          "it was created (its Region and instance). Importing an existing contact is not " +
+          "supported: declare the resource and let `pulumi up` start it, or give `clientToken` " +
+          "to adopt a contact started with that token in the last 7 days.",
+      });
+    });
+
+    it("checks a reused clientToken only once the inputs are otherwise valid", () => {
+      const olds = inputs({ clientToken: "token-1" });
+      const changed = inputs({ clientToken: "token-1", relatedContactId: "related-2" });
+      assert.deepEqual(
+        lifecycle.check(olds, changed).failures.map((problem) => problem.property),
+        ["clientToken"],
+      );
+      const invalid = { ...changed, chatDurationInMinutes: 5 };
+      assert.deepEqual(
+        lifecycle.check(olds, invalid).failures.map((problem) => problem.property),
+        ["chatDurationInMinutes"],
+      );
+      assert.deepEqual(lifecycle.check(olds, inputs({ clientToken: "token-2" })).failures, []);
+    });
+
+    it("diffs to no change, a change in place with stable outputs, or a replacement", () => {
+      const none = lifecycle.diff(stored(), inputs());
+      assert.deepEqual(none, {
+        changes: false,
+        replaces: [],
+        deleteBeforeReplace: false,
+        stables: ["contactId", "clientToken", "region", "instanceId"],
+      });
+      assert.deepEqual(lifecycle.diff(stored(), inputs({ onDelete: "retain" })), {
+        changes: true,
+        replaces: [],
+        deleteBeforeReplace: false,
+        stables: ["contactId", "clientToken", "region", "instanceId"],
+      });
+      assert.deepEqual(lifecycle.diff(stored(), inputs({ relatedContactId: "related-2" })), {
+        changes: true,
+        replaces: ["relatedContactId"],
+        deleteBeforeReplace: false,
+        stables: [],
+      });
+    });
+
+    it("keeps no output for an input left undefined", () => {
+      const outputs = lifecycle.contactOutputs(inputs({ relatedContactId: undefined }), {
+        contactId: "contact-1",
+        clientToken: undefined,
+        clientTokenSource: "imported",
+        region: "us-east-1",
+      });
+      assert.deepEqual(
+        Object.keys(outputs).filter((key) => ["relatedContactId", "clientToken"].includes(key)),
+        [],
+      );
+      assert.equal(outputs.contactId, "contact-1");
+    });
+
+    it("asks nothing more of a StopContact failure other than InvalidRequestException", async () => {
+      connect.on(StopContactCommand).rejects(awsError("AccessDeniedException", 403, "denied"));
+      connect.on(DescribeContactCommand).resolves({
+        Contact: { Id: "contact-1", DisconnectTimestamp: ENDED },
+      });
+      await assert.rejects(lifecycle.deleteContact("contact-1", stored()));
+      assert.equal(connect.commandCalls(DescribeContactCommand).length, 0);
+    });
+
+    it("counts a contact as deleted when StopContact is refused and DescribeContact no longer finds it", async () => {
+      connect.on(StopContactCommand).rejects(awsError("InvalidRequestException", 400, "inactive"));
+      connect
+        .on(DescribeContactCommand)
+        .rejects(awsError("ResourceNotFoundException", 404, "Not found"));
+      await lifecycle.deleteContact("contact-1", stored());
+      connect.on(DescribeContactCommand).rejects(awsError("AccessDeniedException", 403, "denied"));
+      await assert.rejects(lifecycle.deleteContact("contact-1", stored()), {
+        name: "ContactApiError",
+      });
+    });
+  });
 });

@@ -3,10 +3,9 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { durationSeconds } from "../../provider/aws/credentials";
+import { regionOfProfile, resolveRegion } from "../../provider/region";
 import {
   AwsSettings,
-  regionOfProfile,
-  resolveRegion,
   settingsFromProviderConfig,
   settingsFromStackConfig,
   stackConfigFromEnv,
