@@ -256,6 +256,18 @@ describe("the native provider over gRPC", function () {
       client.diff(new providerProto.DiffRequest().setType("aws:s3:Bucket"), callback),
     );
     await assert.rejects(otherDiffType, /has no resource type aws:s3:Bucket/);
+    const bucket = "aws:s3:Bucket";
+    const callsBefore = emulator.calls().log.length;
+    const otherTypeCalls = [
+      rpc((callback) => client.create(new providerProto.CreateRequest().setType(bucket), callback)),
+      rpc((callback) => client.read(new providerProto.ReadRequest().setType(bucket), callback)),
+      rpc((callback) => client.update(new providerProto.UpdateRequest().setType(bucket), callback)),
+      rpc((callback) => client.delete(new providerProto.DeleteRequest().setType(bucket), callback)),
+    ];
+    for (const call of otherTypeCalls) {
+      await assert.rejects(call, /has no resource type aws:s3:Bucket/);
+    }
+    assert.equal(emulator.calls().log.length, callsBefore);
     await assert.rejects(
       rpc((callback) =>
         client.getSchema(new providerProto.GetSchemaRequest().setVersion(1), callback),
@@ -367,6 +379,7 @@ describe("the native provider over gRPC", function () {
     const same = await diff(created.properties, inputs());
     assert.equal(same.getChanges(), DiffChanges.DIFF_NONE);
     assert.deepEqual(same.getReplacesList(), []);
+    assert.deepEqual(same.getStablesList(), ["contactId", "clientToken", "region", "instanceId"]);
 
     const message = await diff(
       created.properties,
@@ -375,12 +388,33 @@ describe("the native provider over gRPC", function () {
     assert.equal(message.getChanges(), DiffChanges.DIFF_SOME);
     assert.deepEqual(message.getReplacesList(), ["initialSystemMessage"]);
     assert.deepEqual(kinds(message), { initialSystemMessage: Kind.UPDATE_REPLACE });
+    assert.deepEqual(message.getStablesList(), []);
+    assert.equal(message.getDetaileddiffMap().get("initialSystemMessage")?.getInputdiff(), true);
     assert.equal(message.getDeletebeforereplace(), false);
     assert.equal(message.getHasdetaileddiff(), true);
 
     const attribute = await diff(created.properties, inputs({ attributes: { tier: "platinum" } }));
     assert.deepEqual(attribute.getReplacesList(), []);
     assert.deepEqual(kinds(attribute), { attributes: Kind.UPDATE });
+    assert.deepEqual(attribute.getStablesList(), [
+      "contactId",
+      "clientToken",
+      "region",
+      "instanceId",
+    ]);
+
+    // An argument given, or left out, where the contact had none or had one.
+    const added = await diff(created.properties, inputs({ relatedContactId: "related-1" }));
+    assert.deepEqual(kinds(added), { relatedContactId: Kind.ADD_REPLACE });
+    const { attributes: _attributes, ...withoutAttributes } = inputs();
+    const removed = await diff(created.properties, withoutAttributes);
+    assert.deepEqual(kinds(removed), { attributes: Kind.DELETE });
+    const onDelete = await diff(created.properties, inputs({ onDelete: "retain" }));
+    assert.deepEqual(kinds(onDelete), { onDelete: Kind.ADD });
+    const ignoredAdded = await diff(created.properties, inputs({ relatedContactId: "related-1" }), [
+      "relatedContactId",
+    ]);
+    assert.equal(ignoredAdded.getChanges(), DiffChanges.DIFF_NONE);
 
     const unknown = await diff(created.properties, inputs({ contactFlowId: UNKNOWN }));
     assert.deepEqual(unknown.getReplacesList(), ["contactFlowId"]);
