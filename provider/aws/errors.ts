@@ -172,7 +172,8 @@ const messages: Record<string, Describe> = {
     `arn:aws:connect:${c.region}:*:instance/${c.instanceId}/* for the identity the Pulumi ` +
     "program runs as.",
   ContactNotFoundException: (c) =>
-    `Amazon Connect has no ${contactOf(c)} in ${where(c)}: it ended, expired, or never existed.`,
+    `Amazon Connect did not find ${contactOf(c)} in ${where(c)}: it ended, expired, or never ` +
+    "existed.",
   InvalidActiveRegionException: (c) =>
     `Amazon Connect refused ${c.operation} for ${where(c)}: ${c.region} is not the instance's ` +
     "active Region (with Amazon Connect Global Resiliency). Call the Region where the instance's " +
