@@ -109,11 +109,10 @@ function contactOf(context: ContactCallContext): string {
   return context.contactId === undefined ? "the contact" : `contact ${context.contactId}`;
 }
 
-function joinList(items: string[]): string {
-  if (items.length <= 1) {
-    return items.join("");
-  }
-  return `${items.slice(0, -1).join(", ")}, and ${items[items.length - 1]}`;
+/** "a"; "a, and b"; "a, b, and c": a list of one or more items. */
+function joinList(items: readonly string[]): string {
+  const last = items[items.length - 1];
+  return items.length === 1 ? last : `${items.slice(0, -1).join(", ")}, and ${last}`;
 }
 
 const CREDENTIALS_HELP =

@@ -1,16 +1,17 @@
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { isContactApiError } from "../../provider/aws/api-error";
-import {
-  awsErrorNameOf,
-  describeAwsError,
-  describeDuration,
-  isContactGone,
-  missingMemberError,
-  pacingDeadlineError,
-  type ContactCallContext,
-} from "../../provider/aws/errors";
+import { pacingDeadlineError, type ContactCallContext } from "../../provider/aws/errors";
 import { awsError } from "../../harness/doubles";
+import { freshProvider } from "../../harness/fresh-provider";
+
+/**
+ * The module under test, loaded afresh for each test: its messages are made when it loads, so a
+ * copy loaded before the test would not see them change.
+ */
+function errors(): typeof import("../../provider/aws/errors") {
+  return freshProvider()("aws/errors");
+}
 
 const CUSTOMER = "+14155550100";
 const CONTENT = "Your appointment is tomorrow at 9";
@@ -416,11 +417,14 @@ const rows: Row[] = [
 ];
 
 describe("describeAwsError", () => {
+  // The first copy compiles the modules; the copies after reuse that.
+  before(() => errors());
+
   for (const row of rows) {
     const rowContext = row.context ?? context;
     const advice = row.runAgain ? "says running again may succeed" : "advises no retry";
     it(`tells ${row.label} with what to do, ${advice}, and nothing of the service's message`, () => {
-      const error = describeAwsError(row.error, rowContext);
+      const error = errors().describeAwsError(row.error, rowContext);
       assert.ok(isContactApiError(error));
       assert.equal(error.name, "ContactApiError");
       assert.equal(error.awsErrorName, row.awsErrorName);
@@ -448,7 +452,7 @@ describe("describeAwsError", () => {
     const original = Object.assign(awsError("ConflictException", 409), {
       $metadata: { httpStatusCode: 409, requestId: "6f1c2b3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c" },
     });
-    const error = describeAwsError(original, context);
+    const error = errors().describeAwsError(original, context);
     assert.ok(isContactApiError(error));
     assert.equal(error.httpStatusCode, 409);
     assert.equal(error.requestId, "6f1c2b3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c");
@@ -459,7 +463,7 @@ describe("describeAwsError", () => {
     const throttle = Object.assign(awsError("ThrottlingException", 429), {
       $metadata: { httpStatusCode: 429, requestId: "6f1c2b3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c" },
     });
-    const error = describeAwsError(
+    const error = errors().describeAwsError(
       pacingDeadlineError("StopContact", 60_000, 3, throttle),
       stopContext,
     );
@@ -490,7 +494,7 @@ describe("describeAwsError", () => {
         `Value "${CUSTOMER}" at 'destinationEndpoint.address' failed to satisfy constraint: ` +
         "Member must satisfy regular expression pattern: ^\\+[1-9]\\d{1,14}$",
     );
-    const error = describeAwsError(original, context);
+    const error = errors().describeAwsError(original, context);
     assert.equal(
       error.message,
       "Amazon Connect rejected StartOutboundChatContact for instance " +
@@ -503,20 +507,49 @@ describe("describeAwsError", () => {
   });
 
   it("returns a ContactApiError as it is", () => {
-    const error = describeAwsError(awsError("ConflictException", 409), context);
-    assert.equal(describeAwsError(error, context), error);
+    const error = errors().describeAwsError(awsError("ConflictException", 409), context);
+    assert.equal(errors().describeAwsError(error, context), error);
   });
 
   it("tells something that is not an Error", () => {
-    const error = describeAwsError("boom", context);
+    const error = errors().describeAwsError("boom", context);
     assert.ok(isContactApiError(error));
     assert.equal(error.awsErrorName, "Error");
   });
 });
 
+describe("pacingDeadlineError", () => {
+  it("says how long the call was throttled, and keeps the facts of the last throttle", () => {
+    const throttle = Object.assign(awsError("ThrottlingException", 429, `Rate for ${CUSTOMER}`), {
+      $metadata: { httpStatusCode: 429, requestId: "6f1c2b3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c" },
+    });
+    const error = errors().pacingDeadlineError("StopContact", 90_000, 4, throttle);
+    assert.equal(error.name, "PacingDeadlineError");
+    assert.equal(
+      error.message,
+      "Amazon Connect kept throttling StopContact for 90 seconds (4 attempts), so the call was " +
+        "given up. Lower the program's parallelism (`pulumi up --parallel 8`), ask for a higher " +
+        "quota (the API's rate in Service Quotas), or raise PULUMI_CONNECT_DEADLINE_SECONDS.",
+    );
+    assert.deepEqual(
+      { ...error },
+      {
+        operation: "StopContact",
+        deadlineMs: 90_000,
+        attempts: 4,
+        lastThrottle: {
+          awsErrorName: "ThrottlingException",
+          httpStatusCode: 429,
+          requestId: "6f1c2b3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c",
+        },
+      },
+    );
+  });
+});
+
 describe("missingMemberError", () => {
   it("fails a start without a ContactId, saying running again returns the same contact", () => {
-    const error = missingMemberError(context, "ContactId");
+    const error = errors().missingMemberError(context, "ContactId");
     assert.equal(error.awsErrorName, "MissingContactId");
     assert.equal(
       error.message,
@@ -527,7 +560,10 @@ describe("missingMemberError", () => {
   });
 
   it("fails a describe without the contact, saying to refresh again", () => {
-    const error = missingMemberError({ ...stopContext, operation: "DescribeContact" }, "Contact");
+    const error = errors().missingMemberError(
+      { ...stopContext, operation: "DescribeContact" },
+      "Contact",
+    );
     assert.equal(error.awsErrorName, "MissingContact");
     assert.match(error.message, /without a Contact\. Run `pulumi refresh` again\.$/);
   });
@@ -539,10 +575,14 @@ describe("describeDuration", () => {
     [60 * 1000, "1 minute"],
     [90 * 1000, "90 seconds"],
     [1000, "1 second"],
+    [1500, "1.5 seconds"],
+    [61_000, "61 seconds"],
+    [120_000, "2 minutes"],
+    [0, "0 seconds"],
   ];
   for (const [ms, text] of durations) {
     it(`says ${ms} ms as "${text}"`, () => {
-      assert.equal(describeDuration(ms), text);
+      assert.equal(errors().describeDuration(ms), text);
     });
   }
 });
@@ -553,7 +593,7 @@ describe("isContactGone", () => {
     ["ResourceNotFoundException", awsError("ResourceNotFoundException", 404), true],
     [
       "a wrapped ContactNotFoundException",
-      describeAwsError(awsError("ContactNotFoundException", 410), context),
+      errors().describeAwsError(awsError("ContactNotFoundException", 410), context),
       true,
     ],
     ["InternalServiceException", awsError("InternalServiceException", 500), false],
@@ -562,7 +602,7 @@ describe("isContactGone", () => {
   ];
   for (const [label, error, gone] of cases) {
     it(`is ${gone} for ${label}`, () => {
-      assert.equal(isContactGone(error), gone);
+      assert.equal(errors().isContactGone(error), gone);
     });
   }
 });
@@ -570,8 +610,11 @@ describe("isContactGone", () => {
 describe("awsErrorNameOf", () => {
   it("returns the AWS name behind a wrapped error, and the name of a raw one", () => {
     const raw = awsError("InvalidRequestException", 400);
-    assert.equal(awsErrorNameOf(describeAwsError(raw, context)), "InvalidRequestException");
-    assert.equal(awsErrorNameOf(raw), "InvalidRequestException");
-    assert.equal(awsErrorNameOf("boom"), "Error");
+    assert.equal(
+      errors().awsErrorNameOf(errors().describeAwsError(raw, context)),
+      "InvalidRequestException",
+    );
+    assert.equal(errors().awsErrorNameOf(raw), "InvalidRequestException");
+    assert.equal(errors().awsErrorNameOf("boom"), "Error");
   });
 });
