@@ -169,6 +169,18 @@ describe("credentialsOption", () => {
     });
   });
 
+  it("reads the default profile from the shared config file given, without a profile", async () => {
+    const config = file(
+      "config",
+      "[default]\naws_access_key_id = AKIDCONFIG\naws_secret_access_key = config-secret\n",
+    );
+    const identity = await providerOf({ sharedConfigFiles: [config] })();
+    assert.deepEqual(keysOf(identity), {
+      accessKeyId: "AKIDCONFIG",
+      secretAccessKey: "config-secret",
+    });
+  });
+
   it("reads the profile of the settings from the files the environment names", async () => {
     const restore = setEnv({
       AWS_SHARED_CREDENTIALS_FILE: file("credentials", CREDENTIALS_FILE),
@@ -363,6 +375,15 @@ describe("credentialsOption with assumeRoles", () => {
     } finally {
       restore();
     }
+  });
+
+  it("assumes roles through STS's own endpoint when the settings name none", () => {
+    const { credentials: provider } = credentials().credentialsOption(
+      { ...settingsWith([{ roleArn: ROLE_A }]), endpoints: undefined },
+      REGION,
+    );
+    // Not called: it would reach AWS.
+    assert.equal(typeof provider, "function");
   });
 
   it("gives no role when assumeRoles is empty", () => {
