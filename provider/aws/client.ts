@@ -158,7 +158,7 @@ export class ThrottleRefusingRetryStrategy implements RetryStrategyV2 {
 
   recordSuccess(token: StandardRetryToken): void {
     // A token only exists once acquireInitialRetryToken resolved, so `inner` is set.
-    this.inner?.recordSuccess(token);
+    (this.inner as RetryStrategyV2).recordSuccess(token);
   }
 
   private async strategy(): Promise<RetryStrategyV2> {
