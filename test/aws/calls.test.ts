@@ -41,14 +41,18 @@ describe("Amazon Connect calls", () => {
   let startOutboundChatContact: Calls["startOutboundChatContact"];
   let stopContact: Calls["stopContact"];
   let updateContactAttributes: Calls["updateContactAttributes"];
+  // The process's pacers of the same copy of the modules.
+  let pacerFor: typeof import("../../provider/aws/pacing").pacerFor;
   before(() => {
     connect = mockClient(ConnectClient);
   });
 
   beforeEach(() => {
     connect.reset();
+    const load = freshProvider();
     ({ describeContact, startOutboundChatContact, stopContact, updateContactAttributes } =
-      freshProvider()<Calls>("aws/calls"));
+      load<Calls>("aws/calls"));
+    ({ pacerFor } = load<typeof import("../../provider/aws/pacing")>("aws/pacing"));
     restoreEnv = setEnv({ AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret" });
   });
   afterEach(() => {
@@ -78,6 +82,13 @@ describe("Amazon Connect calls", () => {
         .commandCalls(StartOutboundChatContactCommand)
         .map((call) => call.args[0].input.ClientToken);
       assert.deepEqual(inputs, [request.ClientToken, request.ClientToken]);
+      // The throttle slowed the pacer of this Region and operation, and no other.
+      assert.ok(Number.isFinite(pacerFor(REGION, "StartOutboundChatContact").ratePerSecond));
+      assert.equal(pacerFor(REGION, "StopContact").ratePerSecond, Number.POSITIVE_INFINITY);
+      assert.equal(
+        pacerFor("us-east-1", "StartOutboundChatContact").ratePerSecond,
+        Number.POSITIVE_INFINITY,
+      );
     }).timeout(10_000);
 
     it("fails when the flow or the number is not found, naming them and no phone number", async () => {

@@ -380,6 +380,18 @@ describe("Pacer", () => {
     });
   });
 
+  it("holds no slot once its line is empty", async () => {
+    const clock = new FakeClock();
+    const limit = new InFlightLimit();
+    const pacer = new Pacer({ clock, limit, random: even, maxInFlight: 2 });
+    await clock.runUntilSettled(pacer.paced(() => clock.sleep(1000)));
+    // Both slots are free again: one taken here leaves one.
+    limit.take();
+    assert.equal(limit.hasFreeSlot(), true);
+    limit.take();
+    assert.equal(limit.hasFreeSlot(), false);
+  });
+
   it("starts a retried call before calls paced after it first was", async () => {
     const clock = new FakeClock();
     const pacer = new Pacer({ clock, random: even, maxInFlight: 1 });
@@ -495,5 +507,59 @@ describe("pacerFor", () => {
     } finally {
       restoreEnv(MAX_IN_FLIGHT_ENV, saved);
     }
+  });
+
+  /** Calls that start and wait until released, counting those started. */
+  function heldCalls() {
+    const releases: Array<() => void> = [];
+    return {
+      call: () => new Promise<void>((resolve) => releases.push(resolve)),
+      started: () => releases.length,
+      releaseNext: () => releases.shift()?.(),
+    };
+  }
+
+  it("lets a call of another pacer wait for the one slot of the process", async () => {
+    const saved = process.env[MAX_IN_FLIGHT_ENV];
+    process.env[MAX_IN_FLIGHT_ENV] = "1";
+    try {
+      const fresh = freshProvider()<typeof import("../../provider/aws/pacing")>("aws/pacing");
+      const held = heldCalls();
+      const done = Promise.all([
+        fresh.pacerFor("us-east-1", "StartOutboundChatContact").paced(held.call),
+        fresh.pacerFor("us-east-1", "StopContact").paced(held.call),
+      ]);
+      await settle();
+      assert.equal(held.started(), 1);
+      held.releaseNext();
+      await settle();
+      assert.equal(held.started(), 1);
+      held.releaseNext();
+      await done;
+    } finally {
+      restoreEnv(MAX_IN_FLIGHT_ENV, saved);
+    }
+  });
+
+  it("spaces the starts of a process pacer by the real clock", async () => {
+    const fresh = freshProvider()<typeof import("../../provider/aws/pacing")>("aws/pacing");
+    const pacer = fresh.pacerFor("us-east-1", "StartOutboundChatContact");
+    const held = heldCalls();
+    const startedAt: number[] = [];
+    const call = () => {
+      startedAt.push(Date.now());
+      return held.call();
+    };
+    const done = Promise.all([pacer.paced(call), pacer.paced(call)]);
+    await settle();
+    // While probing, starts are 1/40 s apart at first: the second waits for the real clock.
+    assert.equal(held.started(), 1);
+    held.releaseNext();
+    while (held.started() === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    held.releaseNext();
+    await done;
+    assert.ok(startedAt[1] - startedAt[0] >= 20, `${startedAt[1] - startedAt[0]} ms apart`);
   });
 });
