@@ -13,10 +13,9 @@ export interface ContactChanges {
 type View = (inputs: ContactInputs) => unknown;
 
 /** The value as given, for an argument compared as it is. */
-const asGiven =
-  (name: ArgumentName): View =>
-  (inputs) =>
-    inputs[name];
+function asGiven(name: ArgumentName): View {
+  return (inputs) => inputs[name];
+}
 
 /** Whether a value, at any depth, is one Pulumi does not know yet (during a preview). */
 export function containsUnknown(value: unknown): boolean {
@@ -66,11 +65,6 @@ function changed(
   }
 }
 
-/** The arguments that send a new contact when their value changes, compared by their view. */
-const REPLACING = ARGUMENT_ENTRIES.filter(
-  ([, argument]) => argument.change === "replace" && argument.changed === undefined,
-);
-
 /**
  * Classifies a change from the stored outputs to new checked inputs, argument by argument, in the
  * table's order. The URN is never compared: a renamed stack or a resource moved under a new parent
@@ -114,8 +108,12 @@ export function reusedClientTokenProblem(
   if (containsUnknown(news) || olds.instanceId === undefined) {
     return undefined;
   }
-  const changedNames = REPLACING.filter(([name, argument]) =>
-    differs(argument.view ?? asGiven(name), olds as ContactInputs, news, name),
+  // The arguments that send a new contact when their value changes, compared by their view.
+  const changedNames = ARGUMENT_ENTRIES.filter(
+    ([name, argument]) =>
+      argument.change === "replace" &&
+      argument.changed === undefined &&
+      differs(argument.view ?? asGiven(name), olds as ContactInputs, news, name),
   ).map(([name]) => name);
   if (changedNames.length === 0) {
     return undefined;

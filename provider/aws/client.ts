@@ -93,18 +93,19 @@ export function connectClient(
   }
   const requestHandler = requestHandlerOptions();
   const { ConnectClient: Client } = connectModule();
-  const endpoint = settings.endpoints?.connect;
   const client: ConnectClient = new Client({
     region,
-    ...(endpoint === undefined ? {} : { endpoint }),
+    // No `connect` endpoint (undefined) leaves the SDK's: AWS_ENDPOINT_URL_CONNECT, else the Region's.
+    endpoint: settings.endpoints?.connect,
     ...credentialsOption(settings, region),
     customUserAgent: USER_AGENT_SUFFIX,
     // Options, not a handler: the client makes its own NodeHttpHandler from them.
     requestHandler,
     // Made on the first request, from the settings the SDK resolved for this client
     // (AWS_MAX_ATTEMPTS / AWS_RETRY_MODE, or max_attempts / retry_mode in the shared config file).
+    // The client's retryMode is the loader the SDK makes for it, since none is given here.
     retryStrategy: new ThrottleRefusingRetryStrategy(() =>
-      sdkRetryStrategy(client.config.maxAttempts, client.config.retryMode),
+      sdkRetryStrategy(client.config.maxAttempts, client.config.retryMode as Provider<string>),
     ),
   });
   connectClients[key] = client;
@@ -114,11 +115,10 @@ export function connectClient(
 /** The standard or adaptive strategy the SDK itself would have made for these settings. */
 async function sdkRetryStrategy(
   maxAttempts: Provider<number>,
-  retryMode: string | Provider<string>,
+  retryMode: Provider<string>,
 ): Promise<RetryStrategyV2> {
   const { AdaptiveRetryStrategy, StandardRetryStrategy } = retryModule();
-  const mode = typeof retryMode === "function" ? await retryMode() : retryMode;
-  return mode === "adaptive"
+  return (await retryMode()) === "adaptive"
     ? new AdaptiveRetryStrategy(maxAttempts)
     : new StandardRetryStrategy(maxAttempts);
 }
@@ -158,7 +158,7 @@ export class ThrottleRefusingRetryStrategy implements RetryStrategyV2 {
 
   recordSuccess(token: StandardRetryToken): void {
     // A token only exists once acquireInitialRetryToken resolved, so `inner` is set.
-    this.inner?.recordSuccess(token);
+    (this.inner as RetryStrategyV2).recordSuccess(token);
   }
 
   private async strategy(): Promise<RetryStrategyV2> {

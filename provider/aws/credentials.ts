@@ -41,10 +41,11 @@ function baseCredentials(settings: AwsSettings): AwsCredentialIdentityProvider |
     settings.sharedConfigFiles !== undefined ||
     settings.sharedCredentialsFiles !== undefined
   ) {
+    // A member left undefined is one not given: the SDK reads the environment and its defaults.
     return defaultChain({
-      ...(settings.profile === undefined ? {} : { profile: settings.profile }),
-      ...(settings.sharedCredentialsFiles ? { filepath: settings.sharedCredentialsFiles[0] } : {}),
-      ...(settings.sharedConfigFiles ? { configFilepath: settings.sharedConfigFiles[0] } : {}),
+      profile: settings.profile,
+      filepath: settings.sharedCredentialsFiles?.[0],
+      configFilepath: settings.sharedConfigFiles?.[0],
     });
   }
   return undefined;
@@ -75,11 +76,10 @@ function assumingRoles(
   type Module = typeof import("@aws-sdk/nested-clients/sts");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { getDefaultRoleAssumer } = require("@aws-sdk/nested-clients/sts") as Module;
-  const endpoint = settings.endpoints?.sts;
-  const assume = getDefaultRoleAssumer({
-    region,
-    ...(endpoint === undefined ? {} : { endpoint }),
-  });
+  // The options reach the STS client, `endpoint` too, though the assumer's type leaves it out; no
+  // `sts` endpoint (undefined) is STS's own for the Region.
+  const stsOptions = { region, endpoint: settings.endpoints?.sts };
+  const assume = getDefaultRoleAssumer(stsOptions);
   let cached: AwsCredentialIdentity | undefined;
   return async () => {
     if (cached?.expiration && cached.expiration.getTime() - Date.now() > RENEW_BEFORE_MS) {
@@ -90,8 +90,9 @@ function assumingRoles(
       credentials = await assume(credentials, {
         RoleArn: role.roleArn,
         RoleSessionName: role.sessionName ?? DEFAULT_SESSION_NAME,
-        ...(role.externalId === undefined ? {} : { ExternalId: role.externalId }),
-        ...(role.policy === undefined ? {} : { Policy: role.policy }),
+        // A member left undefined is not sent.
+        ExternalId: role.externalId,
+        Policy: role.policy,
         ...(role.duration === undefined ? {} : { DurationSeconds: durationSeconds(role.duration) }),
       });
     }

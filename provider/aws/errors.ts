@@ -109,11 +109,10 @@ function contactOf(context: ContactCallContext): string {
   return context.contactId === undefined ? "the contact" : `contact ${context.contactId}`;
 }
 
-function joinList(items: string[]): string {
-  if (items.length <= 1) {
-    return items.join("");
-  }
-  return `${items.slice(0, -1).join(", ")}, and ${items[items.length - 1]}`;
+/** "a"; "a, and b"; "a, b, and c": a list of one or more items. */
+function joinList(items: readonly string[]): string {
+  const last = items[items.length - 1];
+  return items.length === 1 ? last : `${items.slice(0, -1).join(", ")}, and ${last}`;
 }
 
 const CREDENTIALS_HELP =
@@ -172,7 +171,8 @@ const messages: Record<string, Describe> = {
     `arn:aws:connect:${c.region}:*:instance/${c.instanceId}/* for the identity the Pulumi ` +
     "program runs as.",
   ContactNotFoundException: (c) =>
-    `Amazon Connect has no ${contactOf(c)} in ${where(c)}: it ended, expired, or never existed.`,
+    `Amazon Connect did not find ${contactOf(c)} in ${where(c)}: it ended, expired, or never ` +
+    "existed.",
   InvalidActiveRegionException: (c) =>
     `Amazon Connect refused ${c.operation} for ${where(c)}: ${c.region} is not the instance's ` +
     "active Region (with Amazon Connect Global Resiliency). Call the Region where the instance's " +

@@ -142,10 +142,8 @@ export class Pacer implements WaitingLine {
       } finally {
         this.limit.release();
       }
+      // At the deadline this waits no longer, and the check above gives up.
       const left = deadline - this.clock.now();
-      if (left <= 0) {
-        throw pacingDeadlineError(operation, deadlineMs, attempts, lastThrottle);
-      }
       await this.clock.sleep(Math.min(this.rate.retryWaitMs(this.random()), left));
     }
   }
@@ -212,9 +210,9 @@ const processLimit = new InFlightLimit();
  */
 export function paced<T>(
   call: () => Promise<T>,
-  options: PacedOptions & { readonly region?: string } = {},
+  options: PacedOptions & { readonly region: string; readonly operation: string },
 ): Promise<T> {
-  return pacerFor(options.region ?? "", options.operation ?? "").paced(call, options);
+  return pacerFor(options.region, options.operation).paced(call, options);
 }
 
 /**

@@ -89,10 +89,9 @@ export class RateController {
 
   /** Records a call that starts at `now`; returns the start's number. */
   started(now: number): number {
-    if (!Number.isFinite(this.rate)) {
-      this.startTimes.push(now);
-      forgetBefore(this.startTimes, now - MEASURE_WINDOW_MS);
-    }
+    // Read at the first throttle only; the last second's are kept, before it and after.
+    this.startTimes.push(now);
+    forgetBefore(this.startTimes, now - MEASURE_WINDOW_MS);
     return this.starts++;
   }
 
@@ -121,8 +120,6 @@ export class RateController {
       forgetBefore(this.startTimes, now - MEASURE_WINDOW_MS);
       const measured = this.successTimes.length > 0 ? this.successTimes : this.startTimes;
       base = (measured.length * 1000) / MEASURE_WINDOW_MS;
-      this.successTimes = [];
-      this.startTimes = [];
       this.tokens = 0;
     } else {
       this.refill(now, this.rate);
@@ -150,9 +147,5 @@ export class RateController {
 
 /** Drops the times at or before `limit` from the front of an ascending list. */
 function forgetBefore(times: number[], limit: number): void {
-  let count = 0;
-  while (count < times.length && times[count] <= limit) {
-    count += 1;
-  }
-  times.splice(0, count);
+  times.splice(0, times.filter((time) => time <= limit).length);
 }

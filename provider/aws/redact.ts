@@ -79,7 +79,8 @@ export function errorNameOf(error: unknown): string {
 /** Returns the HTTP status of the answer, or `undefined` when no answer came. */
 function httpStatusOf(error: unknown): number | undefined {
   const status = shapeOf(error).$metadata?.httpStatusCode;
-  return typeof status === "number" && Number.isInteger(status) ? status : undefined;
+  // Number.isInteger is true of integers only, never of a value of another type.
+  return Number.isInteger(status) ? (status as number) : undefined;
 }
 
 /** Returns the facts of an AWS error that may be passed on (see the module's policy). */
@@ -96,10 +97,9 @@ export function factsOf(error: unknown): AwsErrorFacts {
 /** Returns the network code of an error that got no answer, from {@link NETWORK_CODES}. */
 export function networkCodeOf(error: unknown): string | undefined {
   const { code } = shapeOf(error);
-  if (httpStatusOf(error) !== undefined || typeof code !== "string") {
-    return undefined;
-  }
-  return NETWORK_CODES.find((known) => known === code);
+  return httpStatusOf(error) === undefined
+    ? NETWORK_CODES.find((known) => known === code)
+    : undefined;
 }
 
 /**
@@ -122,10 +122,13 @@ export function memberPathsNamed(error: unknown): string[] {
   return found;
 }
 
-/** The longest member path the word starts with, dot by dot, compared without case. */
+/**
+ * The longest member path the word starts with, dot by dot, compared without case. Trailing dots
+ * (`contactId.`) give empty parts, which no path has, so they are passed over.
+ */
 function knownMemberPath(word: string): string | undefined {
-  const parts = word.replace(/\.+$/, "").toLowerCase().split(".");
-  for (let count = parts.length; count > 0; count -= 1) {
+  const parts = word.toLowerCase().split(".");
+  for (let count = parts.length; count >= 1; count -= 1) {
     const candidate = parts.slice(0, count).join(".");
     const known = REQUEST_MEMBER_PATHS.find((path) => path.toLowerCase() === candidate);
     if (known !== undefined) {

@@ -17,8 +17,9 @@ interface ErrorShape {
   readonly $metadata?: { readonly httpStatusCode?: unknown };
 }
 
-const THROTTLING_NAMES: readonly string[] = ["ThrottlingException", "TooManyRequestsException"];
-const QUOTA_NAMES: readonly string[] = ["LimitExceededException"];
+// Lists of `unknown`, to be compared with a name of any type: no other type is in them.
+const THROTTLING_NAMES: readonly unknown[] = ["ThrottlingException", "TooManyRequestsException"];
+const QUOTA_NAMES: readonly unknown[] = ["LimitExceededException"];
 
 function shapeOf(error: unknown): ErrorShape {
   return typeof error === "object" && error !== null ? error : {};
@@ -27,7 +28,7 @@ function shapeOf(error: unknown): ErrorShape {
 /** True for a quota error: `LimitExceededException`, which no retry within minutes cures. */
 export function isQuotaError(error: unknown): boolean {
   const { name } = shapeOf(error);
-  return typeof name === "string" && QUOTA_NAMES.includes(name);
+  return QUOTA_NAMES.includes(name);
 }
 
 /**
@@ -36,7 +37,7 @@ export function isQuotaError(error: unknown): boolean {
  */
 export function isThrottlingError(error: unknown): boolean {
   const { name, $metadata } = shapeOf(error);
-  if (typeof name === "string" && THROTTLING_NAMES.includes(name)) {
+  if (THROTTLING_NAMES.includes(name)) {
     return true;
   }
   return $metadata?.httpStatusCode === 429 && !isQuotaError(error);

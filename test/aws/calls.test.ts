@@ -41,14 +41,18 @@ describe("Amazon Connect calls", () => {
   let startOutboundChatContact: Calls["startOutboundChatContact"];
   let stopContact: Calls["stopContact"];
   let updateContactAttributes: Calls["updateContactAttributes"];
+  // The process's pacers of the same copy of the modules.
+  let pacerFor: typeof import("../../provider/aws/pacing").pacerFor;
   before(() => {
     connect = mockClient(ConnectClient);
   });
 
   beforeEach(() => {
     connect.reset();
+    const load = freshProvider();
     ({ describeContact, startOutboundChatContact, stopContact, updateContactAttributes } =
-      freshProvider()<Calls>("aws/calls"));
+      load<Calls>("aws/calls"));
+    ({ pacerFor } = load<typeof import("../../provider/aws/pacing")>("aws/pacing"));
     restoreEnv = setEnv({ AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret" });
   });
   afterEach(() => {
@@ -78,6 +82,13 @@ describe("Amazon Connect calls", () => {
         .commandCalls(StartOutboundChatContactCommand)
         .map((call) => call.args[0].input.ClientToken);
       assert.deepEqual(inputs, [request.ClientToken, request.ClientToken]);
+      // The throttle slowed the pacer of this Region and operation, and no other.
+      assert.ok(Number.isFinite(pacerFor(REGION, "StartOutboundChatContact").ratePerSecond));
+      assert.equal(pacerFor(REGION, "StopContact").ratePerSecond, Number.POSITIVE_INFINITY);
+      assert.equal(
+        pacerFor("us-east-1", "StartOutboundChatContact").ratePerSecond,
+        Number.POSITIVE_INFINITY,
+      );
     }).timeout(10_000);
 
     it("fails when the flow or the number is not found, naming them and no phone number", async () => {
@@ -97,12 +108,37 @@ describe("Amazon Connect calls", () => {
       assert.equal(connect.commandCalls(StartOutboundChatContactCommand).length, 1);
     });
 
-    it("fails when the answer has no ContactId", async () => {
-      connect.on(StartOutboundChatContactCommand).resolves({});
-      await assert.rejects(startOutboundChatContact(REGION, request), {
-        name: "ContactApiError",
-        message: /without a ContactId/,
+    for (const [label, answer] of [
+      ["no ContactId", {}],
+      ["an empty ContactId", { ContactId: "" }],
+    ] as const) {
+      it(`fails when the answer has ${label}`, async () => {
+        connect.on(StartOutboundChatContactCommand).resolves(answer);
+        await assert.rejects(startOutboundChatContact(REGION, request), {
+          name: "ContactApiError",
+          awsErrorName: "MissingContactId",
+          message:
+            `Amazon Connect answered StartOutboundChatContact for instance ${INSTANCE_ID} in ` +
+            `${REGION} without a ContactId. Run \`pulumi up\` again: the ClientToken makes the ` +
+            "retry return the same contact.",
+        });
       });
+    }
+
+    it("fails for a request without IDs, saying none was given", async () => {
+      connect
+        .on(StartOutboundChatContactCommand)
+        .rejects(awsError("ResourceNotFoundException", 404, `No endpoint ${CUSTOMER}`));
+      const { InstanceId: _i, ContactFlowId: _f, SourceEndpoint: _s, ...withoutIds } = request;
+      await assert.rejects(
+        startOutboundChatContact(REGION, withoutIds as StartOutboundChatContactCommandInput),
+        {
+          name: "ContactApiError",
+          message:
+            `Amazon Connect did not find a resource StartOutboundChatContact needs in ${REGION}. ` +
+            "Check the instance ID (none given).",
+        },
+      );
     });
   });
 
@@ -126,7 +162,22 @@ describe("Amazon Connect calls", () => {
         (caught: unknown) => caught,
       );
       assert.ok(isContactGone(error));
-      assert.match((error as Error).message, /contact ID contact-1/);
+      assert.equal(
+        (error as Error).message,
+        `Amazon Connect did not find a resource DescribeContact needs in ${REGION}. Check the ` +
+          `instance ID ${INSTANCE_ID}, and the contact ID contact-1.`,
+      );
+    });
+
+    it("fails when the answer has no contact", async () => {
+      connect.on(DescribeContactCommand).resolves({});
+      await assert.rejects(describeContact(REGION, INSTANCE_ID, "contact-1"), {
+        name: "ContactApiError",
+        awsErrorName: "MissingContact",
+        message:
+          `Amazon Connect answered DescribeContact for instance ${INSTANCE_ID} in ${REGION} ` +
+          "without a Contact. Run `pulumi refresh` again.",
+      });
     });
   });
 
@@ -147,6 +198,11 @@ describe("Amazon Connect calls", () => {
         (caught: unknown) => caught,
       );
       assert.ok(isContactGone(error));
+      assert.equal(
+        (error as Error).message,
+        `Amazon Connect did not find contact contact-1 in instance ${INSTANCE_ID} in ${REGION}: ` +
+          "it ended, expired, or never existed.",
+      );
     });
 
     it("fails when access is denied, naming the IAM action and the resource", async () => {
@@ -169,6 +225,22 @@ describe("Amazon Connect calls", () => {
         InitialContactId: "contact-1",
         Attributes: { order: "42" },
       });
+    });
+
+    it("fails when access is denied, naming the IAM action and the resource", async () => {
+      connect.on(UpdateContactAttributesCommand).rejects(awsError("AccessDeniedException", 403));
+      await assert.rejects(
+        updateContactAttributes(REGION, INSTANCE_ID, "contact-1", { order: "42" }),
+        {
+          name: "ContactApiError",
+          operation: "UpdateContactAttributes",
+          message:
+            `Access denied to UpdateContactAttributes for instance ${INSTANCE_ID} in ${REGION}. ` +
+            "Allow the IAM action connect:UpdateContactAttributes on the resource " +
+            `arn:aws:connect:${REGION}:*:instance/${INSTANCE_ID}/* for the identity the Pulumi ` +
+            "program runs as.",
+        },
+      );
     });
   });
 });

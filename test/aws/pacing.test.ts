@@ -11,6 +11,7 @@ import {
   seededRandom,
   settle,
 } from "../../harness/doubles";
+import { freshProvider } from "../../harness/fresh-provider";
 
 /** No jitter: each start takes exactly one token of the pacer's bucket. */
 const even = () => 0.5;
@@ -295,6 +296,127 @@ describe("Pacer", () => {
     assert.match(error.message, /PULUMI_CONNECT_DEADLINE_SECONDS/);
   });
 
+  describe("the deadline", () => {
+    const throttle = awsError("ThrottlingException", 429, "Rate exceeded");
+
+    /** Paces a call that takes `callMs` and is always throttled; returns the error and when. */
+    async function throttledUntilDeadline(
+      pacerOptions: ConstructorParameters<typeof Pacer>[0],
+      callMs: number,
+      options?: Parameters<Pacer["paced"]>[1],
+    ) {
+      const clock = new FakeClock();
+      const pacer = new Pacer({ clock, random: even, maxInFlight: 1, ...pacerOptions });
+      let attempts = 0;
+      const error = await clock
+        .runUntilSettled(
+          pacer.paced(async () => {
+            attempts += 1;
+            await clock.sleep(callMs);
+            throw throttle;
+          }, options),
+        )
+        .then(
+          () => assert.fail("expected the deadline error"),
+          (caught: unknown) => caught,
+        );
+      assert.ok(isPacingDeadlineError(error));
+      return { error, attempts, at: clock.now() };
+    }
+
+    it("gives up as soon as a throttled call ends at the deadline, without waiting", async () => {
+      const { error, attempts, at } = await throttledUntilDeadline({ deadlineMs: 1000 }, 1000);
+      assert.deepEqual(
+        { attempts, at, errorAttempts: error.attempts },
+        {
+          attempts: 1,
+          at: 1000,
+          errorAttempts: 1,
+        },
+      );
+    });
+
+    it("gives up when the wait after a throttle reaches the deadline, without another attempt", async () => {
+      const { error, attempts, at } = await throttledUntilDeadline({ deadlineMs: 1000 }, 900);
+      assert.deepEqual(
+        { attempts, at, errorAttempts: error.attempts },
+        {
+          attempts: 1,
+          at: 1000,
+          errorAttempts: 1,
+        },
+      );
+    });
+
+    it("tries a call once even with a deadline of 0", async () => {
+      const { attempts, at } = await throttledUntilDeadline({ deadlineMs: 0 }, 10);
+      assert.deepEqual({ attempts, at }, { attempts: 1, at: 10 });
+    });
+
+    it("takes the call's deadline over the pacer's, and names the API when no operation is given", async () => {
+      const { error } = await throttledUntilDeadline({ deadlineMs: 60_000 }, 1000, {
+        deadlineMs: 2000,
+      });
+      assert.equal(error.deadlineMs, 2000);
+      assert.equal(error.operation, "the Amazon Connect API");
+      assert.equal(
+        error.message,
+        "Amazon Connect kept throttling the Amazon Connect API for 2 seconds " +
+          `(${error.attempts} attempts), so the call was given up. Lower the program's ` +
+          "parallelism (`pulumi up --parallel 8`), ask for a higher quota (the API's rate in " +
+          "Service Quotas), or raise PULUMI_CONNECT_DEADLINE_SECONDS.",
+      );
+    });
+
+    it("takes the pacer's deadline over PULUMI_CONNECT_DEADLINE_SECONDS", async () => {
+      const saved = process.env[DEADLINE_ENV];
+      process.env[DEADLINE_ENV] = "30";
+      try {
+        const { error } = await throttledUntilDeadline({ deadlineMs: 1000 }, 1000);
+        assert.equal(error.deadlineMs, 1000);
+      } finally {
+        restoreEnv(DEADLINE_ENV, saved);
+      }
+    });
+  });
+
+  it("holds no slot once its line is empty", async () => {
+    const clock = new FakeClock();
+    const limit = new InFlightLimit();
+    const pacer = new Pacer({ clock, limit, random: even, maxInFlight: 2 });
+    await clock.runUntilSettled(pacer.paced(() => clock.sleep(1000)));
+    // Both slots are free again: one taken here leaves one.
+    limit.take();
+    assert.equal(limit.hasFreeSlot(), true);
+    limit.take();
+    assert.equal(limit.hasFreeSlot(), false);
+  });
+
+  it("starts a retried call before calls paced after it first was", async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer({ clock, random: even, maxInFlight: 1 });
+    const starts: string[] = [];
+    let retried = false;
+    const call = (label: string) => async () => {
+      starts.push(label);
+      await clock.sleep(100);
+      if (label === "first" && !retried) {
+        retried = true;
+        throw awsError("ThrottlingException", 429);
+      }
+    };
+    await clock.runUntilSettled(
+      Promise.all([
+        pacer.paced(call("first")),
+        clock.sleep(10).then(() => pacer.paced(call("second"))),
+        clock.sleep(20).then(() => pacer.paced(call("third"))),
+        clock.sleep(30).then(() => pacer.paced(call("fourth"))),
+      ]),
+    );
+    // After the throttle the rate is low: the retry is in line, ahead of the three paced later.
+    assert.deepEqual(starts, ["first", "first", "second", "third", "fourth"]);
+  });
+
   it("reads PULUMI_CONNECT_DEADLINE_SECONDS when a call is paced", async () => {
     const saved = process.env[DEADLINE_ENV];
     process.env[DEADLINE_ENV] = "30";
@@ -363,10 +485,12 @@ describe("pacerFor", () => {
         });
       });
     try {
+      // A new copy of the module: the process's pacers of earlier tests are not reused.
+      const fresh = freshProvider()<typeof import("../../provider/aws/pacing")>("aws/pacing");
       const pacers = [
-        pacerFor("us-east-1", "StartOutboundChatContact"),
-        pacerFor("us-east-1", "StopContact"),
-        pacerFor("eu-west-2", "StartOutboundChatContact"),
+        fresh.pacerFor("us-east-1", "StartOutboundChatContact"),
+        fresh.pacerFor("us-east-1", "StopContact"),
+        fresh.pacerFor("eu-west-2", "StartOutboundChatContact"),
       ];
       const done = Promise.all(pacers.flatMap((pacer) => [pacer.paced(call), pacer.paced(call)]));
       // Real time: while probing, a pacer spaces its starts 25 ms apart at first.
@@ -383,5 +507,59 @@ describe("pacerFor", () => {
     } finally {
       restoreEnv(MAX_IN_FLIGHT_ENV, saved);
     }
+  });
+
+  /** Calls that start and wait until released, counting those started. */
+  function heldCalls() {
+    const releases: Array<() => void> = [];
+    return {
+      call: () => new Promise<void>((resolve) => releases.push(resolve)),
+      started: () => releases.length,
+      releaseNext: () => releases.shift()?.(),
+    };
+  }
+
+  it("lets a call of another pacer wait for the one slot of the process", async () => {
+    const saved = process.env[MAX_IN_FLIGHT_ENV];
+    process.env[MAX_IN_FLIGHT_ENV] = "1";
+    try {
+      const fresh = freshProvider()<typeof import("../../provider/aws/pacing")>("aws/pacing");
+      const held = heldCalls();
+      const done = Promise.all([
+        fresh.pacerFor("us-east-1", "StartOutboundChatContact").paced(held.call),
+        fresh.pacerFor("us-east-1", "StopContact").paced(held.call),
+      ]);
+      await settle();
+      assert.equal(held.started(), 1);
+      held.releaseNext();
+      await settle();
+      assert.equal(held.started(), 1);
+      held.releaseNext();
+      await done;
+    } finally {
+      restoreEnv(MAX_IN_FLIGHT_ENV, saved);
+    }
+  });
+
+  it("spaces the starts of a process pacer by the real clock", async () => {
+    const fresh = freshProvider()<typeof import("../../provider/aws/pacing")>("aws/pacing");
+    const pacer = fresh.pacerFor("us-east-1", "StartOutboundChatContact");
+    const held = heldCalls();
+    const startedAt: number[] = [];
+    const call = () => {
+      startedAt.push(Date.now());
+      return held.call();
+    };
+    const done = Promise.all([pacer.paced(call), pacer.paced(call)]);
+    await settle();
+    // While probing, starts are 1/40 s apart at first: the second waits for the real clock.
+    assert.equal(held.started(), 1);
+    held.releaseNext();
+    while (held.started() === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    held.releaseNext();
+    await done;
+    assert.ok(startedAt[1] - startedAt[0] >= 20, `${startedAt[1] - startedAt[0]} ms apart`);
   });
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { InFlightLimit, type Place, type WaitingLine } from "../../provider/aws/in-flight";
 import {
+  DECREASE_FACTOR,
   INCREASE_PER_SUCCESS,
   MIN_RATE_PER_SECOND,
   PROBE_RATE_PER_SECOND,
@@ -105,6 +106,44 @@ describe("RateController", () => {
         assert.equal(rate.secondsUntilStart(100_000, even), tokens / MIN_RATE_PER_SECOND);
       });
     }
+  });
+
+  it("banks the tokens earned at the old rate before a success raises it", () => {
+    const rate = new RateController();
+    rate.throttled(rate.started(0), 5000); // 0.25/s, no token banked
+    rate.succeeded(6000); // 0.25 of a token earned at 0.25/s, then 0.75/s
+    assert.equal(rate.ratePerSecond, 0.75);
+    assert.equal(rate.secondsUntilStart(6000, even), 1);
+  });
+
+  it("banks the tokens earned at the old rate before a throttle cuts it", () => {
+    const rate = new RateController();
+    rate.throttled(rate.started(0), 5000); // 0.25/s, no token banked
+    rate.throttled(rate.started(5000), 7000); // 0.5 of a token earned, the rate stays 0.25/s
+    assert.equal(rate.ratePerSecond, MIN_RATE_PER_SECOND);
+    assert.equal(rate.secondsUntilStart(7000, even), 2);
+  });
+
+  it("at the first throttle, counts the successes of the last second, not one at its start", () => {
+    const rate = new RateController();
+    const first = rate.started(0);
+    rate.started(500);
+    rate.started(1000);
+    rate.succeeded(500);
+    rate.succeeded(1000);
+    rate.succeeded(1500);
+    rate.throttled(first, 2000);
+    assert.equal(rate.ratePerSecond, 1 * DECREASE_FACTOR);
+  });
+
+  it("at the first throttle with no success in the last second, counts the starts in it", () => {
+    const rate = new RateController();
+    for (const at of [0, 1000, 1200, 1400, 1600]) {
+      rate.started(at);
+    }
+    rate.succeeded(900);
+    rate.throttled(4, 2000);
+    assert.equal(rate.ratePerSecond, 3 * DECREASE_FACTOR);
   });
 
   it("waits about one start's spacing, at most a second, before a throttled call goes back", () => {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { describeAwsError, pacingDeadlineError } from "../../provider/aws/errors";
-import { factsOf, memberPathsNamed } from "../../provider/aws/redact";
 import { awsError } from "../../harness/doubles";
+import { freshProvider } from "../../harness/fresh-provider";
 
 const context = {
   operation: "StartOutboundChatContact",
@@ -99,37 +99,143 @@ describe("the redaction policy: nothing of a request leaves through an error", (
   }
 });
 
+/**
+ * The module under test, loaded afresh for each test: its patterns and lists are made when it
+ * loads, so a test that uses a copy loaded before it would not see them change.
+ */
+function redact(): typeof import("../../provider/aws/redact") {
+  return freshProvider()("aws/redact");
+}
+
+/** The first copy compiles the modules (a few hundred milliseconds); the copies after reuse that. */
+function compileFirst(): void {
+  before(() => redact());
+}
+
+const REQUEST_ID = "0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e";
+
 describe("factsOf", () => {
+  compileFirst();
+
   it("keeps the name, the HTTP status and a request ID", () => {
     const error = Object.assign(awsError("ConflictException", 409), {
-      $metadata: { httpStatusCode: 409, requestId: "0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e" },
+      $metadata: { httpStatusCode: 409, requestId: REQUEST_ID },
     });
-    assert.deepEqual(factsOf(error), {
+    assert.deepEqual(redact().factsOf(error), {
       awsErrorName: "ConflictException",
       httpStatusCode: 409,
-      requestId: "0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e",
+      requestId: REQUEST_ID,
     });
   });
 
   const names: Array<[string, unknown, string]> = [
     ["a name with a run of digits", "E4155550123", "Error"],
     ["a name with spaces", "Hello Marisol", "Error"],
+    ["a name that starts with a non-letter", "_Exception", "Error"],
+    ["a name that starts with a digit", "4xxException", "Error"],
+    ["a name with a dash at its end", "Exception-", "Error"],
     ["an empty name", "", "Error"],
+    ["a name that is not a string", 42, "Error"],
+    ["a name of 101 characters", `E${"x".repeat(100)}`, "Error"],
+    ["a name of 100 characters", `E${"x".repeat(99)}`, `E${"x".repeat(99)}`],
+    ["a name of one letter", "E", "E"],
     ["a name with a digit", "EC2ThrottledException", "EC2ThrottledException"],
   ];
   for (const [label, name, expected] of names) {
-    it(`returns ${expected} for ${label}`, () => {
-      assert.equal(factsOf({ name }).awsErrorName, expected);
+    it(`returns ${expected.slice(0, 30)} for ${label}`, () => {
+      assert.deepEqual(redact().factsOf({ name }), { awsErrorName: expected });
     });
   }
 
-  it("leaves out a request ID that is not one", () => {
-    const error = { name: "X", $metadata: { httpStatusCode: 400, requestId: "call +1 415" } };
-    assert.deepEqual(factsOf(error), { awsErrorName: "X", httpStatusCode: 400 });
-  });
+  const requestIds: Array<[string, string, boolean]> = [
+    ["an AWS request ID", REQUEST_ID, true],
+    ["one character", "A", true],
+    ["100 characters", `A${"-".repeat(99)}`, true],
+    ["101 characters", `A${"-".repeat(100)}`, false],
+    ["words with spaces", "call +1 415", false],
+    ["one that starts with a dash", "-0b1c2d3e", false],
+    ["one that ends with a space", "0b1c2d3e ", false],
+    ["one with a dot", "0b1c.2d3e", false],
+  ];
+  for (const [label, requestId, kept] of requestIds) {
+    it(`${kept ? "keeps" : "leaves out"} a request ID of ${label}`, () => {
+      const error = { name: "X", $metadata: { httpStatusCode: 400, requestId } };
+      assert.deepEqual(redact().factsOf(error), {
+        awsErrorName: "X",
+        httpStatusCode: 400,
+        ...(kept ? { requestId } : {}),
+      });
+    });
+  }
+
+  const statuses: Array<[string, unknown]> = [
+    ["no status", undefined],
+    ["a status that is a string", "409"],
+    ["a status that is not whole", 409.5],
+  ];
+  for (const [label, httpStatusCode] of statuses) {
+    it(`leaves the HTTP status out for ${label}`, () => {
+      assert.deepEqual(redact().factsOf({ name: "X", $metadata: { httpStatusCode } }), {
+        awsErrorName: "X",
+      });
+    });
+  }
+
+  const notObjects: Array<[string, unknown]> = [
+    ["null", null],
+    ["undefined", undefined],
+    ["a string", "ECONNRESET Marisol"],
+    ["a number", 503],
+  ];
+  for (const [label, error] of notObjects) {
+    it(`has only the name Error for ${label}`, () => {
+      const module = redact();
+      assert.deepEqual(module.factsOf(error), { awsErrorName: "Error" });
+      assert.equal(module.networkCodeOf(error), undefined);
+      assert.deepEqual(module.memberPathsNamed(error), []);
+    });
+  }
+});
+
+describe("networkCodeOf", () => {
+  compileFirst();
+
+  const codes = [
+    "ECONNRESET",
+    "ECONNREFUSED",
+    "EPIPE",
+    "ETIMEDOUT",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+  ];
+  for (const code of codes) {
+    it(`returns ${code} for an error with that code and no answer`, () => {
+      assert.equal(redact().networkCodeOf(Object.assign(new Error("x"), { code })), code);
+    });
+  }
+
+  const others: Array<[string, unknown]> = [
+    [
+      "a known code on an error that got an answer",
+      { code: "ECONNRESET", $metadata: { httpStatusCode: 500 } },
+    ],
+    ["a code of no network error", { code: "ERR_INVALID_ARG_TYPE" }],
+    ["an empty code", { code: "" }],
+    ["a code that is not a string", { code: 104 }],
+    ["no code", {}],
+  ];
+  for (const [label, error] of others) {
+    it(`returns undefined for ${label}`, () => {
+      assert.equal(redact().networkCodeOf(error), undefined);
+    });
+  }
 });
 
 describe("memberPathsNamed", () => {
+  compileFirst();
+
   const cases: Array<[string, string, string[]]> = [
     [
       "AWS's validation form",
@@ -147,11 +253,25 @@ describe("memberPathsNamed", () => {
       "Value at 'segmentAttributes.connect:Subtype.valueString' failed",
       ["segmentAttributes"],
     ],
+    [
+      "a member at the end of a sentence",
+      "Check initialSystemMessage.content.",
+      ["initialSystemMessage.content"],
+    ],
+    ["a member after a digit", "1contactId is wrong", ["contactId"]],
+    ["StopContact's contactId", "Value at 'contactId' failed", ["contactId"]],
+    ["initialContactId", "Value at 'initialContactId' failed", ["initialContactId"]],
+    ["disconnectReason.code", "Value at 'disconnectReason.code' failed", ["disconnectReason.code"]],
+    ["disconnectReason", "Value at 'disconnectReason' failed", ["disconnectReason"]],
     ["no member", "Something went wrong for Marisol", []],
   ];
   for (const [label, message, expected] of cases) {
     it(`returns ${JSON.stringify(expected)} for ${label}`, () => {
-      assert.deepEqual(memberPathsNamed(new Error(message)), expected);
+      assert.deepEqual(redact().memberPathsNamed(new Error(message)), expected);
     });
   }
+
+  it("returns no member for a message that is not a string", () => {
+    assert.deepEqual(redact().memberPathsNamed({ message: ["contactId"] }), []);
+  });
 });

@@ -1,8 +1,16 @@
 import assert from "node:assert/strict";
 import type { RetryErrorInfo, RetryErrorType, StandardRetryToken } from "@smithy/types";
 import { ThrottleRefusingRetryStrategy } from "../../provider/aws/client";
-import { isQuotaError, isThrottlingError, sdkMayRetry } from "../../provider/aws/throttling";
 import { awsError } from "../../harness/doubles";
+import { freshProvider } from "../../harness/fresh-provider";
+
+/**
+ * The module under test, loaded afresh for each test: its lists of names are made when it loads,
+ * so a copy loaded before the test would not see them change.
+ */
+function throttling(): typeof import("../../provider/aws/throttling") {
+  return freshProvider()("aws/throttling");
+}
 
 /** Each error, and who retries it: the pacer (throttling), the SDK, or no one. */
 const rows: Array<[string, unknown, "pacer" | "sdk" | "no one"]> = [
@@ -15,12 +23,19 @@ const rows: Array<[string, unknown, "pacer" | "sdk" | "no one"]> = [
   ["InvalidRequestException", awsError("InvalidRequestException", 400), "sdk"],
   ["a plain Error", new Error("boom"), "sdk"],
   ["a string", "ThrottlingException", "sdk"],
+  ["a name that is not a string", { name: ["ThrottlingException"] }, "sdk"],
+  ["an empty name", { name: "" }, "sdk"],
+  ["null", null, "sdk"],
   ["undefined", undefined, "sdk"],
 ];
 
 describe("throttling classification", () => {
+  // The first copy compiles the module; the copies after reuse that.
+  before(() => throttling());
+
   for (const [label, error, retriedBy] of rows) {
     it(`leaves ${label} to ${{ pacer: "the pacer", sdk: "the SDK's own rules", "no one": "no one" }[retriedBy]}`, () => {
+      const { isQuotaError, isThrottlingError, sdkMayRetry } = throttling();
       assert.equal(isThrottlingError(error), retriedBy === "pacer");
       assert.equal(isQuotaError(error), retriedBy === "no one");
       assert.equal(sdkMayRetry(error), retriedBy === "sdk");

@@ -42,4 +42,10 @@ describe("OutboundChatContactError", () => {
     );
     assert.equal(isOutboundChatContactError(undefined), false);
   });
+
+  it("is not an error of that name without a code, nor with a code that is not a string", () => {
+    const named = Object.assign(new Error("x"), { name: "OutboundChatContactError" });
+    assert.equal(isOutboundChatContactError(named), false);
+    assert.equal(isOutboundChatContactError(Object.assign(named, { code: 1 })), false);
+  });
 });

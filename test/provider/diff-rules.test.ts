@@ -1,5 +1,9 @@
 import { strict as assert } from "assert";
-import { classifyChanges, reusedClientTokenProblem } from "../../provider/diff-rules";
+import {
+  classifyChanges,
+  containsUnknown,
+  reusedClientTokenProblem,
+} from "../../provider/diff-rules";
 import { attributesUpdate, contactOutputs } from "../../provider/lifecycle";
 import { UNKNOWN } from "../../harness/doubles";
 import { ContactInputs, ContactOutputs } from "../../provider/types";
@@ -167,6 +171,12 @@ describe("classifyChanges", () => {
       [],
     ],
     [
+      "the subtype in segmentAttributes is unknown during a preview, though channel sets it",
+      (i) => ({ ...i, segmentAttributes: { "connect:Subtype": { valueString: UNKNOWN } } }),
+      ["segmentAttributes"],
+      [],
+    ],
+    [
       "the attributes are unknown during a preview",
       (i) => ({ ...i, attributes: UNKNOWN as unknown as Record<string, string> }),
       [],
@@ -204,6 +214,86 @@ describe("classifyChanges", () => {
   });
 });
 
+describe("classifyChanges after an import", () => {
+  /** What `pulumi import` stores: only what DescribeContact gives back. */
+  function imported(extra: Partial<ContactOutputs> = {}): ContactOutputs {
+    const inputs = validInputs();
+    return {
+      instanceId: inputs.instanceId,
+      sourceEndpoint: inputs.sourceEndpoint,
+      channel: "SMS",
+      segmentAttributes: {},
+      attributes: {},
+      contactId: "c-1",
+      clientTokenSource: "imported",
+      region: "us-east-1",
+      ...extra,
+    } as ContactOutputs;
+  }
+
+  it("takes the program's values the contact could not give back in place, once", () => {
+    assert.deepEqual(classifyChanges(imported(), validInputs()), {
+      replaces: [],
+      updates: ["contactFlowId", "destinationEndpoint", "initialSystemMessage"],
+    });
+  });
+
+  it("replaces when a value taken in place before changes", () => {
+    const inputs = validInputs();
+    const olds = imported({
+      contactFlowId: inputs.contactFlowId,
+      destinationEndpoint: inputs.destinationEndpoint,
+      initialSystemMessage: inputs.initialSystemMessage,
+    });
+    assert.deepEqual(
+      classifyChanges(olds, { ...inputs, destinationEndpoint: { address: "+14155550199" } }),
+      { replaces: ["destinationEndpoint"], updates: [] },
+    );
+  });
+
+  it("replaces when a value DescribeContact gave back changes", () => {
+    const inputs = validInputs();
+    const olds = imported({
+      contactFlowId: inputs.contactFlowId,
+      destinationEndpoint: inputs.destinationEndpoint,
+      initialSystemMessage: inputs.initialSystemMessage,
+    });
+    assert.deepEqual(classifyChanges(olds, { ...inputs, relatedContactId: "c-0" }), {
+      replaces: ["relatedContactId"],
+      updates: [],
+    });
+  });
+
+  it("replaces a contact the provider sent whose state lacks a value the program gives", () => {
+    const { destinationEndpoint: _destination, ...olds } = stored(validInputs());
+    assert.deepEqual(classifyChanges(olds as ContactOutputs, validInputs()), {
+      replaces: ["destinationEndpoint"],
+      updates: [],
+    });
+  });
+});
+
+describe("containsUnknown", () => {
+  const rows: [string, unknown, boolean][] = [
+    ["the unknown value itself", UNKNOWN, true],
+    ["an object with an unknown member", { a: UNKNOWN }, true],
+    ["an object whose last member is unknown", { a: "x", b: 1, c: UNKNOWN }, true],
+    ["an array with an unknown item", ["x", UNKNOWN], true],
+    ["an unknown nested deep", { a: [{ b: { c: UNKNOWN } }] }, true],
+    ["a string", "Welcome aboard!", false],
+    ["a number", 60, false],
+    ["null", null, false],
+    ["undefined", undefined, false],
+    ["an object of known values", { a: "x", b: [1, 2] }, false],
+    ["an empty array", [], false],
+  ];
+  for (const [name, value, expected] of rows) {
+    it(`is ${expected} for ${name}`, () => {
+      assert.equal(containsUnknown(value), expected);
+    });
+  }
+});
+
 describe("attributesUpdate", () => {
   it("sends new and changed attributes, and empties removed ones", () => {
     assert.deepEqual(attributesUpdate({ a: "1", b: "2" }, { b: "3", c: "4" }), {
@@ -235,10 +325,47 @@ describe("reusedClientTokenProblem", () => {
       ...given,
       initialSystemMessage: { contentType: "text/plain", content: "Changed" },
     });
-    assert.equal(problem?.property, "clientToken");
-    assert.match(problem?.reason ?? "", /but initialSystemMessage changed/);
-    assert.match(problem?.reason ?? "", /Fix: give a new clientToken/);
+    assert.deepEqual(problem, {
+      property: "clientToken",
+      reason:
+        "clientToken is the token the contact was sent with, but initialSystemMessage changed, " +
+        "which sends a new contact: with the same token Amazon Connect would answer with the old " +
+        "contact and send nothing, and replacing it would then stop that contact. Fix: give a new " +
+        "clientToken with the change, or remove clientToken to let the provider derive one.",
+    });
     assert.equal(problem?.reason.includes("Changed"), false);
+  });
+
+  it("fails naming every argument that changed, in the table's order", () => {
+    const problem = reusedClientTokenProblem(given, {
+      ...given,
+      destinationEndpoint: { address: "+14155550199" },
+      participantDetails: { displayName: "Acme" },
+      channel: "WhatsApp",
+    });
+    assert.match(
+      problem?.reason ?? "",
+      /^clientToken is the token the contact was sent with, but destinationEndpoint, channel, participantDetails changed, which/,
+    );
+    assert.equal(problem?.reason.includes("+14155550199"), false);
+  });
+
+  it("passes when only a Region is named that the contact was sent in without naming it", () => {
+    assert.equal(reusedClientTokenProblem(given, { ...given, region: "us-east-1" }), undefined);
+  });
+
+  it("passes when a new value is not known yet (a preview)", () => {
+    assert.equal(
+      reusedClientTokenProblem(given, {
+        ...given,
+        initialSystemMessage: { contentType: "text/plain", content: UNKNOWN },
+      }),
+      undefined,
+    );
+  });
+
+  it("passes when the old inputs hold only the token (nothing to compare)", () => {
+    assert.equal(reusedClientTokenProblem({ clientToken: "my-token" }, given), undefined);
   });
 
   it("passes when the clientToken changes with the contact", () => {

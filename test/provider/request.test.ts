@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { toStartRequest } from "../../provider/request";
+import { comparableRequest, toStartRequest } from "../../provider/request";
+import { ContactInputs } from "../../provider/types";
 import { validInputs } from "../fixtures";
 
 describe("toStartRequest", () => {
@@ -67,4 +68,57 @@ describe("toStartRequest", () => {
     });
     assert.equal("InitialSystemMessage" in request, false);
   });
+});
+
+describe("toStartRequest with members Pulumi delivers as null", () => {
+  it("leaves a member out when its input is null", () => {
+    const request = toStartRequest({
+      ...validInputs(),
+      attributes: null,
+      chatDurationInMinutes: null,
+      relatedContactId: null,
+      supportedMessagingContentTypes: null,
+    } as unknown as ContactInputs);
+    assert.deepEqual(Object.keys(request), [
+      "InstanceId",
+      "ContactFlowId",
+      "SourceEndpoint",
+      "DestinationEndpoint",
+      "SegmentAttributes",
+      "InitialSystemMessage",
+    ]);
+  });
+});
+
+describe("comparableRequest", () => {
+  const { InitialSystemMessage: _message, ...base } = toStartRequest(validInputs());
+  const rows: [string, Partial<ContactInputs>, Record<string, unknown>][] = [
+    ["both left out", {}, {}],
+    ["the default duration spelled out", { chatDurationInMinutes: 1500 }, {}],
+    ["another duration", { chatDurationInMinutes: 60 }, { ChatDurationInMinutes: 60 }],
+    [
+      "the default content types spelled out",
+      { supportedMessagingContentTypes: ["text/plain"] },
+      {},
+    ],
+    [
+      "text/plain given twice",
+      { supportedMessagingContentTypes: ["text/plain", "text/plain"] },
+      {},
+    ],
+    [
+      "more content types, in any order",
+      { supportedMessagingContentTypes: ["text/plain", "text/markdown"] },
+      { SupportedMessagingContentTypes: ["text/markdown", "text/plain"] },
+    ],
+  ];
+  for (const [name, given, expected] of rows) {
+    it(`writes ${name} as ${JSON.stringify(expected)}`, () => {
+      const { InitialSystemMessage: _m, ...request } = comparableRequest({
+        ...validInputs(),
+        ...given,
+      });
+      assert.deepEqual(request, { ...base, ...expected });
+    });
+  }
 });
