@@ -21,7 +21,8 @@ import {
   MIN_CHAT_DURATION_MINUTES,
 } from "../limits";
 import { complaint, formatNumber, quote } from "./problems";
-import { KeyRule, Rule, StringRule } from "./rules";
+import { KeyRule } from "./keys";
+import { Rule, StringRule } from "./rules";
 
 const INSTANCE_ARN_FORM = "arn:aws:connect:<region>:<account>:instance/<instanceId>";
 const FLOW_ARN_FORM = `${INSTANCE_ARN_FORM}/contact-flow/<contactFlowId>`;

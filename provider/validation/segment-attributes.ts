@@ -40,7 +40,8 @@ import {
   complaint,
   unknownMembers,
 } from "./problems";
-import { checkKey, checkValue, KeyRule, Rule } from "./rules";
+import { checkKey, KeyRule } from "./keys";
+import { checkValue, Rule } from "./rules";
 
 const TOP_LEVEL_KEYS: KeyRule = {
   max: MAX_SEGMENT_KEY_LENGTH,
