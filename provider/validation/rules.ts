@@ -109,10 +109,11 @@ export function checkValue(value: unknown, property: string, rule: Rule): InputP
   if (isUnknown(value)) {
     return [];
   }
+  if (rule.kind === "custom") {
+    return isAbsent(value) ? [] : rule.check(value, property);
+  }
   if (isAbsent(value)) {
-    return rule.kind === "custom" || rule.required === undefined
-      ? []
-      : [missing(property, rule.required, rule.fix)];
+    return rule.required === undefined ? [] : [missing(property, rule.required, rule.fix)];
   }
   switch (rule.kind) {
     case "string":
@@ -138,8 +139,6 @@ export function checkValue(value: unknown, property: string, rule: Rule): InputP
       return checkList(value, property, rule);
     case "map":
       return checkMap(value, property, rule);
-    case "custom":
-      return rule.check(value, property);
   }
 }
 
@@ -160,7 +159,7 @@ function checkString(value: unknown, property: string, rule: StringRule): InputP
     return [complaint(property, `must be a string (${expected})`, describeType(value), rule.fix)];
   }
   const count = lengthOf(value);
-  if (count < min || (rule.max !== undefined && count > rule.max)) {
+  if (count < min || count > (rule.max ?? Number.POSITIVE_INFINITY)) {
     const received =
       rule.reveal === "value" && count > 0
         ? `${describeLength(value)}, ${quote(value)}`

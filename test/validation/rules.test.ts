@@ -387,6 +387,12 @@ describe("checkKey", () => {
       notAllowed('a key with ":"', "sys:sys_a"),
     ],
     [
+      "a key that starts with undefined, where no prefix is allowed",
+      "undefined-x",
+      letters,
+      notAllowed('a key with "-"', "undefined_x"),
+    ],
+    [
       "the prefix where no prefix is allowed",
       "sys:ab",
       letters,
