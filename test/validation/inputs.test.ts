@@ -123,7 +123,8 @@ describe("validateInputs", () => {
     ];
     for (const [name, inputs] of valid) {
       it(`accepts ${name}`, () => {
-        assert.deepEqual(validateInputs(inputs() as Raw), []);
+        const fresh = loadFresh<typeof Inputs>("validation/inputs");
+        assert.deepEqual(fresh.validateInputs(inputs() as Raw), []);
       });
     }
   });
@@ -257,12 +258,49 @@ describe("validateInputs", () => {
       );
     });
 
-    it("does not throw on inputs that are not an object", () => {
-      for (const value of [null, "x", 3, [1]]) {
-        const problems = validateInputs(value as unknown as Raw);
-        assert.equal(problems.length, 1);
-        assert.equal(problems[0].property, "");
-      }
+    const notObjects: ReadonlyArray<[unknown, string]> = [
+      [null, "null"],
+      ["x", "a string"],
+      [3, "a number"],
+      [[1], "an array"],
+    ];
+    for (const [value, received] of notObjects) {
+      it(`fails, without throwing, when the inputs are ${received}`, () => {
+        const fresh = loadFresh<typeof Inputs>("validation/inputs");
+        assert.deepEqual(fresh.validateInputs(value as Raw), [
+          {
+            property: "",
+            reason: `The inputs must be an object of properties; received ${received}. Fix: pass the resource's arguments as an object.`,
+          },
+        ]);
+      });
+    }
+
+    /** The problem of a top-level property whose value is not plain data. */
+    const notPlain = (property: string, part: string) => ({
+      property,
+      reason: `${property} must be plain data (strings, numbers, booleans, null, arrays and objects); received ${part}. Fix: pass the value as JSON would write it.`,
+    });
+
+    it("fails when a property holds data that is not plain, and says nothing else", () => {
+      const fresh = loadFresh<typeof Inputs>("validation/inputs");
+      assert.deepEqual(
+        fresh.validateInputs({ ...raw(validInputs()), triggers: [1n], chanel: () => 1, region: 7 }),
+        [notPlain("triggers", "a BigInt"), notPlain("chanel", "a function")],
+      );
+    });
+
+    it("fails when reading a property throws", () => {
+      const inputs = Object.defineProperty(raw(validInputs()), "attributes", {
+        enumerable: true,
+        get: () => {
+          throw new Error("no");
+        },
+      });
+      const fresh = loadFresh<typeof Inputs>("validation/inputs");
+      assert.deepEqual(fresh.validateInputs(inputs), [
+        notPlain("attributes", "a property that cannot be read (a getter that throws)"),
+      ]);
     });
   });
 
