@@ -425,6 +425,33 @@ describe("ARN forms, each read by a fresh copy of arn.ts", () => {
       `i1/${"c".repeat(257)}`,
       { parseContactRef: undefined },
     ],
+    ["an ARN whose service ends in a capital", "arn:aws:s3X:::b", { parseArn: undefined }],
+    [
+      "an ARN of 5 parts with a partition",
+      "arn:aws:s3:us-east-1:123456789012",
+      { parseArn: undefined },
+    ],
+    [
+      "a flow ARN with an instance ID of 100 characters",
+      FLOW.replace("i1", "i".repeat(100)),
+      { parseContactFlowRef: { contactFlowId: "f1", instanceId: "i".repeat(100), ...at } },
+    ],
+    [
+      "an ARN of 3 segments ending in phone-number",
+      INSTANCE.replace("instance/i1", "x/y/phone-number"),
+      { isPhoneNumberArn: false },
+    ],
+    [
+      "a phone number ARN of 5 segments under its instance",
+      `${INSTANCE}/phone-number/p1/x`,
+      { isPhoneNumberArn: false },
+    ],
+    [
+      "a phone number ARN of 4 segments under something else",
+      INSTANCE.replace("instance/", "queue/") + "/phone-number/p1",
+      { isPhoneNumberArn: false },
+    ],
+    ["a Region in a list", ["us-east-1"], { isRegion: false }],
     ["a Region", "eu-central-1", { isRegion: true }],
     ["a Region with 2 digits", "ap-southeast-10", { isRegion: true }],
     ["a Region of each isolated partition", "us-isof-south-1", { isRegion: true }],

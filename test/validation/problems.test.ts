@@ -85,6 +85,10 @@ describe("lengthOf", () => {
     ["the last code point of the BMP before the surrogates", "\ud7ff\udc00", 2],
     ["a high surrogate before the first code point after the surrogates", "\udbff\ue000", 2],
     ["the last high surrogate before the last low one", "\udbff\udfff", 1],
+    ["the first high surrogate before a low one", "\ud800\udc4b", 1],
+    ["a high surrogate before the first low one", "\ud83d\udc00", 1],
+    ["two low surrogates", "\udc4b\udc4b", 2],
+    ["a code point after the surrogates before a low surrogate", "\ue000\udc4b", 2],
     ["a letter after a pair", "👋a", 2],
   ];
   for (const [name, value, count] of counts) {
