@@ -40,7 +40,6 @@ function identifier(
     kind: "string",
     ...rule,
     min: 0,
-    reveal: "value",
     form: (text, property) =>
       valid(text) ? [] : [complaint(property, `must be ${form}`, quote(text), rule.fix)],
   };
@@ -190,7 +189,6 @@ export const regionRule: Rule = {
   kind: "string",
   min: 0,
   what: "an AWS Region name",
-  reveal: "value",
   fix: REGION_FIX,
   form: (text, property) =>
     isRegion(text)

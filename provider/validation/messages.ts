@@ -33,8 +33,8 @@ function contentFitsItsType(message: Record<string, unknown>, base: string): Inp
   }
   const property = memberPath(base, "content");
   const count = lengthOf(content);
-  const max = MAX_CONTENT_LENGTH[contentType];
-  if (max !== undefined && count > max) {
+  const max = MAX_CONTENT_LENGTH[contentType] ?? Number.POSITIVE_INFINITY;
+  if (count > max) {
     return [
       complaint(
         property,
@@ -44,7 +44,7 @@ function contentFitsItsType(message: Record<string, unknown>, base: string): Inp
       ),
     ];
   }
-  const bytes = Buffer.byteLength(content, "utf8");
+  const bytes = Buffer.byteLength(content);
   return bytes <= MAX_CONTENT_BYTES
     ? []
     : [
@@ -162,15 +162,13 @@ export const initialTemplatedSystemMessageRule: Rule = {
           kind: "string",
           min: 0,
           what: "a JSON object, serialized",
-          reveal: "length",
           fix: PROFILE_FIX,
           form: (text, property) => {
             let parsed: unknown;
             try {
               parsed = JSON.parse(text);
             } catch {
-              // The parser's own message quotes the text, so it is not passed on.
-              parsed = undefined;
+              // Left undefined: the parser's own message quotes the text, so it is not passed on.
             }
             return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
               ? []

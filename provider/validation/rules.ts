@@ -46,8 +46,8 @@ export interface StringRule extends BaseRule {
   readonly min?: number;
   /** The most characters (code points). @default - no limit of its own */
   readonly max?: number;
-  /** How much of a value out of bounds a message may show. */
-  readonly reveal: Reveal;
+  /** How much of a value out of bounds a message may show. @default "length" */
+  readonly reveal?: Reveal;
   /** Further problems of a string within bounds. @default - none */
   readonly form?: (text: string, property: string) => InputProblem[];
 }
@@ -160,10 +160,14 @@ function checkString(value: unknown, property: string, rule: StringRule): InputP
   }
   const count = lengthOf(value);
   if (count < min || count > (rule.max ?? Number.POSITIVE_INFINITY)) {
+    const reveal = rule.reveal ?? "length";
+    // A value is shown with its length, and an empty one as such.
     const received =
-      rule.reveal === "value" && count > 0
-        ? `${describeLength(value)}, ${quote(value)}`
-        : describeLength(value);
+      reveal !== "value"
+        ? describeReceived(value, reveal)
+        : count === 0
+          ? describeLength(value)
+          : `${describeLength(value)}, ${quote(value)}`;
     const wrong = `must be ${rule.what} of ${boundsOf(min, rule.max)}`;
     return [complaint(property, wrong, received, rule.fix)];
   }

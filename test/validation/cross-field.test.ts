@@ -107,6 +107,20 @@ describe("the rules relating two inputs", () => {
       ],
     ],
     [
+      "a phone number ARN under an instance, and no instanceId",
+      {
+        instanceId: undefined,
+        sourceEndpoint: { address: PHONE_IN("us-east-1", "123456789012", OTHER) },
+      },
+      [
+        {
+          property: "instanceId",
+          reason:
+            'instanceId is required (the Amazon Connect instance to start the contact in) but was not given. Fix: give the instance ID (the last part of the instance ARN), such as "11111111-2222-3333-4444-555555555555", or the whole instance ARN.',
+        },
+      ],
+    ],
+    [
       "a phone number ARN under the bare instance ID",
       { sourceEndpoint: { address: PHONE_IN("eu-west-2", "210987654321", INSTANCE_ID) } },
       [],

@@ -68,6 +68,26 @@ describe("destinationEndpoint.address", () => {
     });
   }
 
+  it("fails when the address is a list, for its type only", () => {
+    assert.deepEqual(
+      problemsWith((i) => (i.destinationEndpoint.address = ["+1415555010"])),
+      [
+        {
+          property: "destinationEndpoint.address",
+          reason: `destinationEndpoint.address must be a string (a phone number, 1 to 256 characters); received an array. Fix: ${DESTINATION_FIX}`,
+        },
+      ],
+    );
+  });
+
+  it("judges only the form of a number that the stored inputs hold in E.164 form and this one does not", () => {
+    const stored = raw(validInputs());
+    assert.deepEqual(
+      problemsWith((i) => (i.destinationEndpoint.address = "+1 415"), stored),
+      [notE164("+***15", "it contains spaces")],
+    );
+  });
+
   it("judges the validity of a number the stored inputs do not hold", () => {
     const stored = raw(validInputs());
     stored.destinationEndpoint = "+1415555010";

@@ -99,6 +99,17 @@ describe("the rules of the scalar arguments, at their bounds", () => {
       ],
     ],
     [
+      "a contactFlowId that is not a string",
+      { contactFlowId: 7 },
+      [
+        {
+          property: "contactFlowId",
+          reason:
+            "contactFlowId must be a string (a contact flow ID or ARN); received a number. Fix: give the flow ID (the last part of the flow ARN, shown under the flow's name in the console as part of Show additional flow information) or the whole flow ARN.",
+        },
+      ],
+    ],
+    [
       "participantDetails that is not an object",
       { participantDetails: "Ana" },
       [

@@ -20,6 +20,15 @@ const withProfile = (profile: unknown): Raw => ({
   },
 });
 
+/** Changes that give a templated message whose templateAttributes hold only `custom`. */
+const withCustom = (custom: unknown): Raw => ({
+  initialSystemMessage: undefined,
+  initialTemplatedSystemMessage: {
+    ...templatedMessage(),
+    templateAttributes: { customAttributes: custom },
+  },
+});
+
 describe("the messages' rules", () => {
   const rows: ReadonlyArray<[string, Raw, InputProblem[]]> = [
     [
@@ -186,6 +195,33 @@ describe("the messages' rules", () => {
         },
       },
       [],
+    ],
+    [
+      "custom template attributes that are not an object",
+      withCustom("Ana"),
+      [
+        {
+          property: "initialTemplatedSystemMessage.templateAttributes.customAttributes",
+          reason:
+            "initialTemplatedSystemMessage.templateAttributes.customAttributes must be an object (a map of strings to strings); received a string. Fix: give an object of string values.",
+        },
+      ],
+    ],
+    [
+      "a custom template attribute with an empty key and one too long",
+      withCustom({ "": "x", name: "v".repeat(32_768) }),
+      [
+        {
+          property: 'initialTemplatedSystemMessage.templateAttributes.customAttributes[""]',
+          reason:
+            'initialTemplatedSystemMessage.templateAttributes.customAttributes[""] has a key that is not allowed: keys must be 1 to 32,767 characters; received a key of 0 characters. Fix: shorten or rename the key.',
+        },
+        {
+          property: 'initialTemplatedSystemMessage.templateAttributes.customAttributes["name"]',
+          reason:
+            'initialTemplatedSystemMessage.templateAttributes.customAttributes["name"] must be a value of at most 32,767 characters; received a string of 32,768 characters. Fix: convert the value to a string (template variables take strings).',
+        },
+      ],
     ],
   ];
   for (const [name, changes, expected] of rows) {

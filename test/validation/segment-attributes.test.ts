@@ -282,6 +282,21 @@ describe("segmentAttributes", () => {
       { "connect:A": nest(32, { valueString: "x" }, "valueMap") },
       [],
     ],
+    ["a valueMap not known yet", { "connect:A": { valueMap: UNKNOWN } }, []],
+    [
+      "a value 32 levels deep that sets valueString and valueMap",
+      { "connect:A": nest(32, { valueString: "x", valueMap: {} }, "valueMap") },
+      [
+        {
+          property: `segmentAttributes["connect:A"]${'.valueMap["n"]'.repeat(32)}`,
+          reason: `segmentAttributes["connect:A"]${'.valueMap["n"]'.repeat(32)} must set exactly one of valueString, valueMap, valueInteger, valueList, valueArn; received valueString and valueMap. Fix: keep one of them.`,
+        },
+        {
+          property: `segmentAttributes["connect:A"]${'.valueMap["n"]'.repeat(32)}`,
+          reason: `segmentAttributes["connect:A"]${'.valueMap["n"]'.repeat(32)} nests valueMap and valueList more than 32 levels deep, more than this provider sends; received a value that goes on deeper at this path. Fix: flatten the value to at most 32 levels.`,
+        },
+      ],
+    ],
     [
       "a valueList nested 33 levels deep",
       { "connect:A": nest(33, { valueString: "x" }, "valueList") },
