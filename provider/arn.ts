@@ -62,10 +62,8 @@ export function parseArn(s: unknown): ArnParts | undefined {
     return undefined;
   }
   const parts = s.split(":");
-  if (parts.length < 6) {
-    return undefined;
-  }
   const [, partition, service, region, accountId] = parts;
+  // Empty too when the ARN has fewer than 6 parts.
   const resource = parts.slice(5).join(":");
   if (!PARTITION.test(partition) || !SERVICE.test(service) || resource.length === 0) {
     return undefined;

@@ -97,16 +97,14 @@ export function canonicalJson(value: unknown): string {
 }
 
 function sortKeys(value: unknown): unknown {
+  // JSON.stringify writes an undefined element as null and leaves an undefined member out.
   if (Array.isArray(value)) {
-    return value.map((item) => (item === undefined ? null : sortKeys(item)));
+    return value.map((item) => sortKeys(item));
   }
   if (value !== null && typeof value === "object") {
     const sorted: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
-      const member = (value as Record<string, unknown>)[key];
-      if (member !== undefined) {
-        sorted[key] = sortKeys(member);
-      }
+      sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
     }
     return sorted;
   }

@@ -28,8 +28,8 @@ export interface InvalidInputRow {
   readonly mutate: (inputs: Raw) => void;
   /** The one problem's property path. */
   readonly property: string;
-  /** Text the problem's reason must contain. */
-  readonly reasonIncludes: string;
+  /** The one problem's whole reason, word for word. */
+  readonly reason: string;
 }
 
 export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
@@ -38,44 +38,49 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
     name: "instanceId is missing",
     mutate: (i) => delete i.instanceId,
     property: "instanceId",
-    reasonIncludes: "is required",
+    reason:
+      'instanceId is required (the Amazon Connect instance to start the contact in) but was not given. Fix: give the instance ID (the last part of the instance ARN), such as "11111111-2222-3333-4444-555555555555", or the whole instance ARN.',
   },
   {
     name: "instanceId is a number",
     mutate: (i) => (i.instanceId = 42),
     property: "instanceId",
-    reasonIncludes: "received a number",
+    reason:
+      'instanceId must be a string (an instance ID or ARN); received a number. Fix: give the instance ID (the last part of the instance ARN), such as "11111111-2222-3333-4444-555555555555", or the whole instance ARN.',
   },
   {
     name: "instanceId contains a slash",
     mutate: (i) => (i.instanceId = `instance/${INSTANCE_ID}`),
     property: "instanceId",
-    reasonIncludes: 'without ":", "/"',
+    reason:
+      'instanceId must be an Amazon Connect instance ID (1 to 100 characters, without ":", "/" or spaces) or an instance ARN (arn:aws:connect:<region>:<account>:instance/<instanceId>); received "instance/11111111-2222-3333-4444-555555555555". Fix: give the instance ID (the last part of the instance ARN), such as "11111111-2222-3333-4444-555555555555", or the whole instance ARN.',
   },
   {
     name: "instanceId is longer than 100 characters",
     mutate: (i) => (i.instanceId = "a".repeat(101)),
     property: "instanceId",
-    reasonIncludes: "1 to 100 characters",
+    reason: `instanceId must be an Amazon Connect instance ID (1 to 100 characters, without ":", "/" or spaces) or an instance ARN (arn:aws:connect:<region>:<account>:instance/<instanceId>); received "${"a".repeat(80)}"… (101 characters). Fix: give the instance ID (the last part of the instance ARN), such as "11111111-2222-3333-4444-555555555555", or the whole instance ARN.`,
   },
   {
     name: "instanceId is the ARN of something else",
     mutate: (i) => (i.instanceId = "arn:aws:s3:::my-bucket"),
     property: "instanceId",
-    reasonIncludes: "instance ARN",
+    reason:
+      'instanceId must be an Amazon Connect instance ID (1 to 100 characters, without ":", "/" or spaces) or an instance ARN (arn:aws:connect:<region>:<account>:instance/<instanceId>); received "arn:aws:s3:::my-bucket". Fix: give the instance ID (the last part of the instance ARN), such as "11111111-2222-3333-4444-555555555555", or the whole instance ARN.',
   },
   // contactFlowId
   {
     name: "contactFlowId is missing",
     mutate: (i) => delete i.contactFlowId,
     property: "contactFlowId",
-    reasonIncludes: "is required",
+    reason:
+      "contactFlowId is required (the flow that runs the new contact) but was not given. Fix: give the flow ID (the last part of the flow ARN, shown under the flow's name in the console as part of Show additional flow information) or the whole flow ARN.",
   },
   {
     name: "contactFlowId is longer than 500 characters",
     mutate: (i) => (i.contactFlowId = "f".repeat(501)),
     property: "contactFlowId",
-    reasonIncludes: "1 to 500 characters",
+    reason: `contactFlowId must be a contact flow ID (1 to 500 characters, without ":", "/" or spaces) or a contact flow ARN (arn:aws:connect:<region>:<account>:instance/<instanceId>/contact-flow/<contactFlowId>); received "${"f".repeat(80)}"… (501 characters). Fix: give the flow ID (the last part of the flow ARN, shown under the flow's name in the console as part of Show additional flow information) or the whole flow ARN.`,
   },
   {
     name: "contactFlowId is a flow ARN of another instance",
@@ -84,7 +89,8 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       i.contactFlowId = CONTACT_FLOW_ARN;
     },
     property: "contactFlowId",
-    reasonIncludes: `instance "${INSTANCE_ID}" instead of`,
+    reason:
+      'contactFlowId must be a flow of the instance that instanceId names (instance "22222222-2222-3333-4444-555555555555", Region "us-east-1", account "123456789012"); received a flow ARN with instance "11111111-2222-3333-4444-555555555555" instead of "22222222-2222-3333-4444-555555555555". Fix: use a flow ARN of that instance, or give only the flow ID.',
   },
   {
     name: "contactFlowId is a flow ARN of another instance than the bare instanceId",
@@ -93,7 +99,8 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       i.contactFlowId = CONTACT_FLOW_ARN;
     },
     property: "contactFlowId",
-    reasonIncludes: `a flow ARN of instance "${INSTANCE_ID}"`,
+    reason:
+      'contactFlowId must be a flow of the instance that instanceId names ("22222222-2222-3333-4444-555555555555"); received a flow ARN of instance "11111111-2222-3333-4444-555555555555". Fix: use a flow ARN of that instance, or give only the flow ID.',
   },
   {
     name: "sourceEndpoint.address is a phone number ARN in another Region than the instance ARN",
@@ -102,7 +109,8 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       i.sourceEndpoint = { address: SOURCE_PHONE_NUMBER_ARN.replace(":us-east-1:", ":eu-west-2:") };
     },
     property: "sourceEndpoint.address",
-    reasonIncludes: 'a phone number ARN with Region "eu-west-2" instead of "us-east-1"',
+    reason:
+      'sourceEndpoint.address must be a phone number claimed by the instance, in its Region and account (Region "us-east-1", account "123456789012"); received a phone number ARN with Region "eu-west-2" instead of "us-east-1". Fix: use the ARN of a number claimed by this instance (Channels > Phone numbers in the console, or aws connect list-phone-numbers-v2).',
   },
   {
     name: "sourceEndpoint.address is a phone number ARN of another account than the instance ARN",
@@ -113,7 +121,8 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       };
     },
     property: "sourceEndpoint.address",
-    reasonIncludes: 'a phone number ARN with account "210987654321" instead of "123456789012"',
+    reason:
+      'sourceEndpoint.address must be a phone number claimed by the instance, in its Region and account (Region "us-east-1", account "123456789012"); received a phone number ARN with account "210987654321" instead of "123456789012". Fix: use the ARN of a number claimed by this instance (Channels > Phone numbers in the console, or aws connect list-phone-numbers-v2).',
   },
   {
     name: "sourceEndpoint.address is a phone number ARN in another Region than the region argument",
@@ -122,7 +131,8 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       i.sourceEndpoint = { address: SOURCE_PHONE_NUMBER_ARN };
     },
     property: "sourceEndpoint.address",
-    reasonIncludes: 'a phone number ARN with Region "us-east-1" instead of "eu-west-2"',
+    reason:
+      'sourceEndpoint.address must be a phone number claimed by the instance, in its Region and account (Region "eu-west-2"); received a phone number ARN with Region "us-east-1" instead of "eu-west-2". Fix: use the ARN of a number claimed by this instance (Channels > Phone numbers in the console, or aws connect list-phone-numbers-v2).',
   },
   {
     name: "contactFlowId is a flow ARN in another Region than the instance ARN",
@@ -131,143 +141,166 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       i.contactFlowId = CONTACT_FLOW_ARN.replace("us-east-1", "eu-west-2");
     },
     property: "contactFlowId",
-    reasonIncludes: 'Region "eu-west-2"',
+    reason:
+      'contactFlowId must be a flow of the instance that instanceId names (instance "11111111-2222-3333-4444-555555555555", Region "us-east-1", account "123456789012"); received a flow ARN with Region "eu-west-2" instead of "us-east-1". Fix: use a flow ARN of that instance, or give only the flow ID.',
   },
   // sourceEndpoint
   {
     name: "sourceEndpoint is missing",
     mutate: (i) => delete i.sourceEndpoint,
     property: "sourceEndpoint",
-    reasonIncludes: "is required",
+    reason:
+      'sourceEndpoint is required (the ARN of the phone number the message is sent from) but was not given. Fix: set sourceEndpoint.address to the ARN of an SMS- or WhatsApp-enabled phone number claimed by the instance, such as "arn:aws:connect:<region>:<account>:phone-number/<phoneNumberId>" (in the console: Channels, Phone numbers).',
   },
   {
     name: "sourceEndpoint is a string",
     mutate: (i) => (i.sourceEndpoint = SOURCE_PHONE_NUMBER_ARN),
     property: "sourceEndpoint",
-    reasonIncludes: "must be an object",
+    reason:
+      'sourceEndpoint must be an object ({ type?, address }); received a string. Fix: set sourceEndpoint.address to the ARN of an SMS- or WhatsApp-enabled phone number claimed by the instance, such as "arn:aws:connect:<region>:<account>:phone-number/<phoneNumberId>" (in the console: Channels, Phone numbers).',
   },
   {
     name: "sourceEndpoint.address is missing",
     mutate: (i) => (i.sourceEndpoint = { type: "CONNECT_PHONENUMBER_ARN" }),
     property: "sourceEndpoint.address",
-    reasonIncludes: "is required",
+    reason:
+      'sourceEndpoint.address is required (the ARN of the phone number the message is sent from) but was not given. Fix: set sourceEndpoint.address to the ARN of an SMS- or WhatsApp-enabled phone number claimed by the instance, such as "arn:aws:connect:<region>:<account>:phone-number/<phoneNumberId>" (in the console: Channels, Phone numbers).',
   },
   {
     name: "sourceEndpoint.type is TELEPHONE_NUMBER",
     mutate: (i) => (i.sourceEndpoint.type = "TELEPHONE_NUMBER"),
     property: "sourceEndpoint.type",
-    reasonIncludes: 'must be "CONNECT_PHONENUMBER_ARN"',
+    reason:
+      'sourceEndpoint.type must be "CONNECT_PHONENUMBER_ARN" (the only endpoint type StartOutboundChatContact accepts for the source); received "TELEPHONE_NUMBER". Fix: set it to "CONNECT_PHONENUMBER_ARN" or leave it out.',
   },
   {
     name: "sourceEndpoint.address is a phone number instead of its ARN",
     mutate: (i) => (i.sourceEndpoint.address = "+12065550123"),
     property: "sourceEndpoint.address",
-    reasonIncludes: "not the phone number itself",
+    reason:
+      'sourceEndpoint.address must be the ARN of a phone number claimed in Amazon Connect (arn:aws:connect:<region>:<account>:phone-number/<phoneNumberId>), not the phone number itself; received "+*********23". Fix: set sourceEndpoint.address to the ARN of an SMS- or WhatsApp-enabled phone number claimed by the instance, such as "arn:aws:connect:<region>:<account>:phone-number/<phoneNumberId>" (in the console: Channels, Phone numbers).',
   },
   {
     name: "sourceEndpoint.address is an instance ARN",
     mutate: (i) => (i.sourceEndpoint.address = INSTANCE_ARN),
     property: "sourceEndpoint.address",
-    reasonIncludes: "phone-number/<phoneNumberId>",
+    reason:
+      'sourceEndpoint.address must be the ARN of a phone number claimed in Amazon Connect (arn:aws:connect:<region>:<account>:phone-number/<phoneNumberId>); received "arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-3333-4444-55555555"… (84 characters). Fix: set sourceEndpoint.address to the ARN of an SMS- or WhatsApp-enabled phone number claimed by the instance, such as "arn:aws:connect:<region>:<account>:phone-number/<phoneNumberId>" (in the console: Channels, Phone numbers).',
   },
   {
     name: "sourceEndpoint.address is longer than 256 characters",
     mutate: (i) => (i.sourceEndpoint.address = SOURCE_PHONE_NUMBER_ARN + "9".repeat(200)),
     property: "sourceEndpoint.address",
-    reasonIncludes: "1 to 256 characters",
+    reason:
+      'sourceEndpoint.address must be a phone number ARN of 1 to 256 characters; received a string of 288 characters. Fix: set sourceEndpoint.address to the ARN of an SMS- or WhatsApp-enabled phone number claimed by the instance, such as "arn:aws:connect:<region>:<account>:phone-number/<phoneNumberId>" (in the console: Channels, Phone numbers).',
   },
   {
     name: "sourceEndpoint has a member it does not know",
     mutate: (i) => (i.sourceEndpoint.Type = "CONNECT_PHONENUMBER_ARN"),
     property: "sourceEndpoint.Type",
-    reasonIncludes: 'did you mean "type"',
+    reason:
+      'sourceEndpoint.Type is not a property of sourceEndpoint (it has "type", "address"); received a value under the name "Type". Fix: did you mean "type"? Rename or remove it.',
   },
   // destinationEndpoint
   {
     name: "destinationEndpoint is missing",
     mutate: (i) => delete i.destinationEndpoint,
     property: "destinationEndpoint",
-    reasonIncludes: "is required",
+    reason:
+      'destinationEndpoint is required (the customer\'s phone number in E.164 format) but was not given. Fix: write the customer\'s number as "+", the country code and the number, with no spaces, dashes or leading 0 after the country code (for example "+12065550123").',
   },
   {
     name: "destinationEndpoint.address is missing",
     mutate: (i) => (i.destinationEndpoint = {}),
     property: "destinationEndpoint.address",
-    reasonIncludes: "is required",
+    reason:
+      'destinationEndpoint.address is required (the customer\'s phone number in E.164 format) but was not given. Fix: write the customer\'s number as "+", the country code and the number, with no spaces, dashes or leading 0 after the country code (for example "+12065550123").',
   },
   {
     name: "destinationEndpoint.type is in the wrong case",
     mutate: (i) => (i.destinationEndpoint.type = "telephone_number"),
     property: "destinationEndpoint.type",
-    reasonIncludes: 'did you mean "TELEPHONE_NUMBER"',
+    reason:
+      'destinationEndpoint.type must be "TELEPHONE_NUMBER" (the only endpoint type StartOutboundChatContact accepts for the destination); received a string of 16 characters. Values are case-sensitive: did you mean "TELEPHONE_NUMBER"? Fix: set it to "TELEPHONE_NUMBER" or leave it out.',
   },
   {
     name: "destinationEndpoint.address has spaces",
     mutate: (i) => (i.destinationEndpoint.address = "+1 415 555 0100"),
     property: "destinationEndpoint.address",
-    reasonIncludes: "it contains spaces",
+    reason:
+      'destinationEndpoint.address must be a phone number in E.164 format (a "+", the country code, then the number, no spaces), such as "+12065550123"; received "+************00", and it contains spaces. Fix: write the customer\'s number as "+", the country code and the number, with no spaces, dashes or leading 0 after the country code (for example "+12065550123").',
   },
   {
     name: "destinationEndpoint.address has no leading +",
     mutate: (i) => (i.destinationEndpoint.address = "14155550100"),
     property: "destinationEndpoint.address",
-    reasonIncludes: 'does not start with "+"',
+    reason:
+      'destinationEndpoint.address must be a phone number in E.164 format (a "+", the country code, then the number, no spaces), such as "+12065550123"; received "*********00", and it does not start with "+". Fix: write the customer\'s number as "+", the country code and the number, with no spaces, dashes or leading 0 after the country code (for example "+12065550123").',
   },
   {
     name: "destinationEndpoint.address has dashes",
     mutate: (i) => (i.destinationEndpoint.address = "+1-415-555-0100"),
     property: "destinationEndpoint.address",
-    reasonIncludes: "other than digits",
+    reason:
+      'destinationEndpoint.address must be a phone number in E.164 format (a "+", the country code, then the number, no spaces), such as "+12065550123"; received "+************00", and it contains characters other than digits after the +. Fix: write the customer\'s number as "+", the country code and the number, with no spaces, dashes or leading 0 after the country code (for example "+12065550123").',
   },
   {
     name: "destinationEndpoint.address is a digit short",
     mutate: (i) => (i.destinationEndpoint.address = "+1415555010"),
     property: "destinationEndpoint.address",
-    reasonIncludes: "not a valid number for its country code",
+    reason:
+      'destinationEndpoint.address must be a phone number in E.164 format (a "+", the country code, then the number, no spaces), such as "+12065550123"; received "+********10", and it is not a valid number for its country code. Fix: write the customer\'s number as "+", the country code and the number, with no spaces, dashes or leading 0 after the country code (for example "+12065550123").',
   },
   {
     name: "destinationEndpoint.address has an area code that does not exist",
     mutate: (i) => (i.destinationEndpoint.address = "+19995550100"),
     property: "destinationEndpoint.address",
-    reasonIncludes: "E.164 format",
+    reason:
+      'destinationEndpoint.address must be a phone number in E.164 format (a "+", the country code, then the number, no spaces), such as "+12065550123"; received "+*********00", and it is not a valid number for its country code. Fix: write the customer\'s number as "+", the country code and the number, with no spaces, dashes or leading 0 after the country code (for example "+12065550123").',
   },
   {
     name: "destinationEndpoint.address is a number",
     mutate: (i) => (i.destinationEndpoint.address = 14155550100),
     property: "destinationEndpoint.address",
-    reasonIncludes: "received a number",
+    reason:
+      'destinationEndpoint.address must be a string (a phone number, 1 to 256 characters); received a number. Fix: write the customer\'s number as "+", the country code and the number, with no spaces, dashes or leading 0 after the country code (for example "+12065550123").',
   },
   {
     name: "destinationEndpoint.address is longer than 256 characters",
     mutate: (i) => (i.destinationEndpoint.address = "+1" + "4".repeat(300)),
     property: "destinationEndpoint.address",
-    reasonIncludes: "302 characters",
+    reason:
+      'destinationEndpoint.address must be a phone number of 1 to 256 characters; received a string of 302 characters. Fix: write the customer\'s number as "+", the country code and the number, with no spaces, dashes or leading 0 after the country code (for example "+12065550123").',
   },
   // channel
   {
     name: "channel is missing and segmentAttributes has no subtype",
     mutate: (i) => delete i.channel,
     property: "channel",
-    reasonIncludes: "is required",
+    reason:
+      'channel is required ("SMS" or "WhatsApp", unless segmentAttributes["connect:Subtype"].valueString is given) but was not given. Fix: set channel to "SMS" or "WhatsApp".',
   },
   {
     name: "channel is in the wrong case",
     mutate: (i) => (i.channel = "sms"),
     property: "channel",
-    reasonIncludes: 'did you mean "SMS"',
+    reason:
+      'channel must be "SMS" or "WhatsApp" (the channel); received "sms". Values are case-sensitive: did you mean "SMS"? Fix: set channel to "SMS" or "WhatsApp".',
   },
   {
     name: "channel is not a chat channel",
     mutate: (i) => (i.channel = "Email"),
     property: "channel",
-    reasonIncludes: 'must be "SMS" or "WhatsApp"',
+    reason:
+      'channel must be "SMS" or "WhatsApp" (the channel); received "Email". Fix: set channel to "SMS" or "WhatsApp".',
   },
   {
     name: "channel disagrees with the subtype",
     mutate: (i) =>
       (i.segmentAttributes = { "connect:Subtype": { valueString: "connect:WhatsApp" } }),
     property: "channel",
-    reasonIncludes: 'set channel to "WhatsApp"',
+    reason:
+      'channel must agree with segmentAttributes["connect:Subtype"].valueString ("connect:WhatsApp" means channel "WhatsApp"); received "SMS", which means "connect:SMS". Fix: set channel to "WhatsApp", or remove one of the two (either is enough).',
   },
   // segmentAttributes
   {
@@ -277,57 +310,74 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       i.segmentAttributes = { "connect:Subtype": { valueString: "connect:Email" } };
     },
     property: 'segmentAttributes["connect:Subtype"].valueString',
-    reasonIncludes: '"connect:SMS" or "connect:WhatsApp"',
+    reason:
+      'segmentAttributes["connect:Subtype"].valueString must be "connect:SMS" or "connect:WhatsApp" (StartOutboundChatContact starts SMS and WhatsApp contacts only); received "connect:Email". Fix: set segmentAttributes["connect:Subtype"].valueString to "connect:SMS" or "connect:WhatsApp", or leave segmentAttributes["connect:Subtype"] out and set channel.',
   },
   {
     name: "the subtype is given without valueString",
     mutate: (i) => (i.segmentAttributes = { "connect:Subtype": { valueInteger: 1 } }),
     property: 'segmentAttributes["connect:Subtype"]',
-    reasonIncludes: "must set valueString",
+    reason:
+      'segmentAttributes["connect:Subtype"] must set valueString to "connect:SMS" or "connect:WhatsApp"; received no valueString. Fix: set segmentAttributes["connect:Subtype"].valueString to "connect:SMS" or "connect:WhatsApp", or leave segmentAttributes["connect:Subtype"] out and set channel.',
   },
   {
     name: "a segment attribute sets two values",
     mutate: (i) =>
       (i.segmentAttributes = { "connect:Custom": { valueString: "a", valueInteger: 1 } }),
     property: 'segmentAttributes["connect:Custom"]',
-    reasonIncludes: "received valueString and valueInteger",
+    reason:
+      'segmentAttributes["connect:Custom"] must set exactly one of valueString, valueMap, valueInteger, valueList, valueArn; received valueString and valueInteger. Fix: keep one of them.',
   },
   {
     name: "a segment attribute sets no value",
     mutate: (i) => (i.segmentAttributes = { "connect:Custom": {} }),
     property: 'segmentAttributes["connect:Custom"]',
-    reasonIncludes: "none of them",
+    reason:
+      'segmentAttributes["connect:Custom"] must set exactly one of valueString, valueMap, valueInteger, valueList, valueArn; received an object with none of them. Fix: set one, for example { valueString: "..." }.',
   },
   {
     name: "a segment attribute is a plain string",
     mutate: (i) => (i.segmentAttributes = { tier: "gold" }),
     property: 'segmentAttributes["tier"]',
-    reasonIncludes: "must be an object",
+    reason:
+      'segmentAttributes["tier"] must be an object (a segment attribute value such as { valueString: "..." }); received a string. Fix: wrap the value in an object that sets exactly one of valueString, valueMap, valueInteger, valueList, valueArn.',
   },
   {
     name: "a user-defined segment attribute uses valueList",
     mutate: (i) => (i.segmentAttributes = { tier: { valueList: [{ valueString: "a" }] } }),
     property: 'segmentAttributes["tier"].valueList',
-    reasonIncludes: "system-defined",
+    reason:
+      'segmentAttributes["tier"].valueList is only supported on system-defined attributes (keys starting with "connect:"); received it under a user-defined key. Fix: use valueString, valueMap or valueInteger instead.',
   },
   {
     name: "a segment valueString is longer than 1,024 characters",
     mutate: (i) => (i.segmentAttributes = { note: { valueString: SECRET_VALUE.repeat(50) } }),
     property: 'segmentAttributes["note"].valueString',
-    reasonIncludes: "at most 1,024 characters",
+    reason:
+      'segmentAttributes["note"].valueString must be a string of at most 1,024 characters; received a string of 1,100 characters. Fix: shorten the value to at most 1,024 characters.',
   },
   {
     name: "a segment attribute key is longer than 128 characters",
     mutate: (i) => (i.segmentAttributes = { ["k".repeat(129)]: { valueString: "a" } }),
     property: `segmentAttributes["${"k".repeat(64)}…"]`,
-    reasonIncludes: "1 to 128 characters",
+    reason: `segmentAttributes["${"k".repeat(64)}…"] has a key that is not allowed: keys must be 1 to 128 characters; received a key of 129 characters. Fix: shorten or rename the key.`,
   },
   // 9.2: segment attribute keys of the top level: letters, digits, - and _, or connect:-prefixed.
-  ...["my key", "my.key", "key!", "connect:my key", "über"].map((key): InvalidInputRow => ({
+  // Each key with the character it is refused for and the name suggested instead.
+  ...[
+    ["my key", " ", "my_key"],
+    ["my.key", ".", "my_key"],
+    ["key!", "!", "key_"],
+    ["connect:my key", " ", "connect:my_key"],
+    ["über", "ü", "_ber"],
+  ].map(([key, character, suggestion]): InvalidInputRow => ({
     name: `a segment attribute key has a character the API does not allow (${JSON.stringify(key)}) (9.2)`,
     mutate: (i) => (i.segmentAttributes = { [key]: { valueString: "a" } }),
     property: `segmentAttributes[${JSON.stringify(key)}]`,
-    reasonIncludes: 'may contain only letters, digits, "-" and "_"',
+    reason:
+      `segmentAttributes[${JSON.stringify(key)}] has a key that is not allowed: keys may contain only ` +
+      `letters, digits, "-" and "_" (system keys start with "connect:", such as "connect:Subtype"); ` +
+      `received a key with ${JSON.stringify(character)}. Fix: rename the key, for example to ${JSON.stringify(suggestion)}.`,
   })),
   // 9.5: nesting that the provider does not send is refused at check, with its path.
   {
@@ -340,102 +390,117 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       i.segmentAttributes = { "connect:Custom": value };
     },
     property: 'segmentAttributes["connect:Custom"]' + '.valueMap["next"]'.repeat(32),
-    reasonIncludes: "more than 32 levels deep",
+    reason: `segmentAttributes["connect:Custom"]${'.valueMap["next"]'.repeat(32)} nests valueMap and valueList more than 32 levels deep, more than this provider sends; received a value that goes on deeper at this path. Fix: flatten the value to at most 32 levels.`,
   },
   {
     name: "a nested valueInteger is not a whole number",
     mutate: (i) =>
       (i.segmentAttributes = { "connect:Custom": { valueMap: { level: { valueInteger: 1.5 } } } }),
     property: 'segmentAttributes["connect:Custom"].valueMap["level"].valueInteger',
-    reasonIncludes: "received 1.5",
+    reason:
+      'segmentAttributes["connect:Custom"].valueMap["level"].valueInteger must be a whole number from -2,147,483,648 to 2,147,483,647; received 1.5. Fix: give a whole number, or use valueString for other values.',
   },
   {
     name: "a valueArn is not an ARN",
     mutate: (i) => (i.segmentAttributes = { "connect:Link": { valueArn: "not-an-arn" } }),
     property: 'segmentAttributes["connect:Link"].valueArn',
-    reasonIncludes: "valid ARN",
+    reason:
+      'segmentAttributes["connect:Link"].valueArn must be a valid ARN (arn:<partition>:<service>:<region>:<account>:<resource>); received "not-an-arn". Fix: give the full ARN.',
   },
   {
     name: "an element of a valueList sets nothing",
     mutate: (i) =>
       (i.segmentAttributes = { "connect:List": { valueList: [{ valueString: "a" }, {}] } }),
     property: 'segmentAttributes["connect:List"].valueList[1]',
-    reasonIncludes: "exactly one",
+    reason:
+      'segmentAttributes["connect:List"].valueList[1] must set exactly one of valueString, valueMap, valueInteger, valueList, valueArn; received an object with none of them. Fix: set one, for example { valueString: "..." }.',
   },
   // attributes
   {
     name: "attributes is a list",
     mutate: (i) => (i.attributes = ["a"]),
     property: "attributes",
-    reasonIncludes: "received an array",
+    reason:
+      "attributes must be an object (a map of strings to strings); received an array. Fix: give attributes as an object of string keys to string values.",
   },
   {
     name: "an attribute key has a space",
     mutate: (i) => (i.attributes = { "bad key": SECRET_VALUE }),
     property: 'attributes["bad key"]',
-    reasonIncludes: "only letters, digits",
+    reason:
+      'attributes["bad key"] has a key that is not allowed: keys may contain only letters, digits, "-" and "_"; received a key with " ". Fix: rename the key, for example to "bad_key".',
   },
   {
     name: "an attribute value is a number",
     mutate: (i) => (i.attributes = { count: 3 }),
     property: 'attributes["count"]',
-    reasonIncludes: "received a number",
+    reason:
+      'attributes["count"] must be a string (a value, at most 32,767 characters); received a number. Fix: give a string: convert other values with String() or JSON.stringify(), and keep long data elsewhere.',
   },
   {
     name: "an attribute value is longer than 32,767 characters",
     mutate: (i) => (i.attributes = { note: SECRET_VALUE.repeat(1490) }),
     property: 'attributes["note"]',
-    reasonIncludes: "at most 32,767 characters",
+    reason:
+      'attributes["note"] must be a value of at most 32,767 characters; received a string of 32,780 characters. Fix: give a string: convert other values with String() or JSON.stringify(), and keep long data elsewhere.',
   },
   {
     name: "the attributes take more than 32,768 bytes together",
     mutate: (i) => (i.attributes = { a: SECRET_VALUE.repeat(800), b: SECRET_VALUE.repeat(800) }),
     property: "attributes",
-    reasonIncludes: "35,202 bytes",
+    reason:
+      "attributes must take at most 32,768 bytes (UTF-8) for all keys and values together; received 2 attributes of 35,202 bytes. Fix: remove or shorten attributes, or keep large data elsewhere and pass a reference.",
   },
   // chatDurationInMinutes
   {
     name: "chatDurationInMinutes is under an hour",
     mutate: (i) => (i.chatDurationInMinutes = 59),
     property: "chatDurationInMinutes",
-    reasonIncludes: "received 59",
+    reason:
+      "chatDurationInMinutes must be a whole number of minutes from 60 (1 hour) to 10,080 (7 days); received 59. Fix: give a duration in that range, or leave it out for the default of 25 hours.",
   },
   {
     name: "chatDurationInMinutes is over 7 days",
     mutate: (i) => (i.chatDurationInMinutes = 10081),
     property: "chatDurationInMinutes",
-    reasonIncludes: "10,080 (7 days)",
+    reason:
+      "chatDurationInMinutes must be a whole number of minutes from 60 (1 hour) to 10,080 (7 days); received 10081. Fix: give a duration in that range, or leave it out for the default of 25 hours.",
   },
   {
     name: "chatDurationInMinutes is not whole",
     mutate: (i) => (i.chatDurationInMinutes = 90.5),
     property: "chatDurationInMinutes",
-    reasonIncludes: "whole number",
+    reason:
+      "chatDurationInMinutes must be a whole number of minutes from 60 (1 hour) to 10,080 (7 days); received 90.5. Fix: give a duration in that range, or leave it out for the default of 25 hours.",
   },
   {
     name: "chatDurationInMinutes is a string",
     mutate: (i) => (i.chatDurationInMinutes = "120"),
     property: "chatDurationInMinutes",
-    reasonIncludes: "received a string",
+    reason:
+      "chatDurationInMinutes must be a whole number of minutes from 60 (1 hour) to 10,080 (7 days); received a string. Fix: give a duration in that range, or leave it out for the default of 25 hours.",
   },
   // participantDetails
   {
     name: "participantDetails.displayName is empty",
     mutate: (i) => (i.participantDetails = { displayName: "" }),
     property: "participantDetails.displayName",
-    reasonIncludes: "received an empty string",
+    reason:
+      "participantDetails.displayName must be a display name of 1 to 256 characters; received an empty string. Fix: give the customer's display name, 1 to 256 characters.",
   },
   {
     name: "participantDetails.displayName is longer than 256 characters",
     mutate: (i) => (i.participantDetails = { displayName: SECRET_NAME.repeat(18) }),
     property: "participantDetails.displayName",
-    reasonIncludes: "270 characters",
+    reason:
+      "participantDetails.displayName must be a display name of 1 to 256 characters; received a string of 270 characters. Fix: give the customer's display name, 1 to 256 characters.",
   },
   {
     name: "participantDetails has no displayName",
     mutate: (i) => (i.participantDetails = {}),
     property: "participantDetails.displayName",
-    reasonIncludes: "is required",
+    reason:
+      "participantDetails.displayName is required (the customer's display name) but was not given. Fix: give the customer's display name, 1 to 256 characters.",
   },
   // initialSystemMessage
   {
@@ -443,32 +508,36 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
     mutate: (i) => (i.initialSystemMessage.contentType = "text/html"),
     property: "initialSystemMessage.contentType",
     // A secret argument: the value is shown by its length, whatever member it is in.
-    reasonIncludes: "received a string of 9 characters",
+    reason:
+      'initialSystemMessage.contentType must be one of "text/plain", "text/markdown", "application/json" or "application/vnd.amazonaws.connect.message.interactive.response" (the type of the message); received a string of 9 characters. Fix: use "text/plain" for plain text.',
   },
   {
     name: "initialSystemMessage.contentType is in the wrong case",
     mutate: (i) => (i.initialSystemMessage.contentType = "Text/Plain"),
     property: "initialSystemMessage.contentType",
-    reasonIncludes: 'did you mean "text/plain"',
+    reason:
+      'initialSystemMessage.contentType must be one of "text/plain", "text/markdown", "application/json" or "application/vnd.amazonaws.connect.message.interactive.response" (the type of the message); received a string of 10 characters. Values are case-sensitive: did you mean "text/plain"? Fix: use "text/plain" for plain text.',
   },
   {
     name: "initialSystemMessage.content is empty",
     mutate: (i) => (i.initialSystemMessage.content = ""),
     property: "initialSystemMessage.content",
-    reasonIncludes: "of at least 1 character; received an empty string",
+    reason:
+      "initialSystemMessage.content must be the message text of at least 1 character; received an empty string. Fix: write the message, or leave initialSystemMessage out.",
   },
   {
     name: "initialSystemMessage.content is missing",
     mutate: (i) => delete i.initialSystemMessage.content,
     property: "initialSystemMessage.content",
-    reasonIncludes: "is required",
+    reason:
+      "initialSystemMessage.content is required (the message text) but was not given. Fix: write the message, or leave initialSystemMessage out.",
   },
   {
     name: "a text/plain message is longer than 1,024 characters",
     mutate: (i) => (i.initialSystemMessage.content = SECRET_MESSAGE.repeat(49)),
     property: "initialSystemMessage.content",
-    reasonIncludes:
-      '1 to 1,024 characters for content type "text/plain"; received a message of 1,029 characters',
+    reason:
+      'initialSystemMessage.content must be 1 to 1,024 characters for content type "text/plain"; received a message of 1,029 characters. Fix: send a shorter message, or split it into the initial message and later messages.',
   },
   {
     name: "a text/markdown message is longer than 1,024 characters",
@@ -478,7 +547,8 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
         content: SECRET_MESSAGE.repeat(49),
       }),
     property: "initialSystemMessage.content",
-    reasonIncludes: '"text/markdown"',
+    reason:
+      'initialSystemMessage.content must be 1 to 1,024 characters for content type "text/markdown"; received a message of 1,029 characters. Fix: send a shorter message, or split it into the initial message and later messages.',
   },
   {
     name: "an application/json message is longer than 12,000 characters",
@@ -488,7 +558,8 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
         content: SECRET_MESSAGE.repeat(572),
       }),
     property: "initialSystemMessage.content",
-    reasonIncludes: "1 to 12,000 characters",
+    reason:
+      'initialSystemMessage.content must be 1 to 12,000 characters for content type "application/json"; received a message of 12,012 characters. Fix: send a shorter message, or split it into the initial message and later messages.',
   },
   {
     name: "an interactive response is longer than 12,288 characters",
@@ -498,27 +569,31 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
         content: SECRET_MESSAGE.repeat(586),
       }),
     property: "initialSystemMessage.content",
-    reasonIncludes: "1 to 12,288 characters",
+    reason:
+      'initialSystemMessage.content must be 1 to 12,288 characters for content type "application/vnd.amazonaws.connect.message.interactive.response"; received a message of 12,306 characters. Fix: send a shorter message, or split it into the initial message and later messages.',
   },
   {
     name: "a message within its characters takes more than 16,384 bytes",
     mutate: (i) =>
       (i.initialSystemMessage = { contentType: "application/json", content: "é".repeat(9000) }),
     property: "initialSystemMessage.content",
-    reasonIncludes: "18,000 bytes",
+    reason:
+      "initialSystemMessage.content must take at most 16,384 bytes (UTF-8) whatever its content type; received a message of 9,000 characters taking 18,000 bytes. Fix: send a shorter message, or split it into the initial message and later messages.",
   },
   {
     name: "initialSystemMessage is a string",
     mutate: (i) => (i.initialSystemMessage = WELCOME_MESSAGE),
     property: "initialSystemMessage",
-    reasonIncludes: "must be an object",
+    reason:
+      'initialSystemMessage must be an object ({ contentType, content }); received a string. Fix: give { contentType: "text/plain", content: "..." }.',
   },
   // initialTemplatedSystemMessage
   {
     name: "both initial messages are given",
     mutate: (i) => (i.initialTemplatedSystemMessage = templatedMessage()),
     property: "initialTemplatedSystemMessage",
-    reasonIncludes: "one initial message",
+    reason:
+      "initialTemplatedSystemMessage cannot be set together with initialSystemMessage: StartOutboundChatContact takes one initial message; received both. Fix: remove one of them.",
   },
   {
     name: "the templated message has no knowledgeBaseId",
@@ -527,7 +602,8 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       i.initialTemplatedSystemMessage = { ...templatedMessage(), knowledgeBaseId: undefined };
     },
     property: "initialTemplatedSystemMessage.knowledgeBaseId",
-    reasonIncludes: "is required",
+    reason:
+      "initialTemplatedSystemMessage.knowledgeBaseId is required (a knowledge base ID or ARN) but was not given. Fix: give the ID or ARN of the Amazon Q in Connect knowledge base that holds the template.",
   },
   {
     name: "the templated message's messageTemplateId is longer than 500 characters",
@@ -539,7 +615,8 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       };
     },
     property: "initialTemplatedSystemMessage.messageTemplateId",
-    reasonIncludes: "1 to 500 characters",
+    reason:
+      "initialTemplatedSystemMessage.messageTemplateId must be a message template ID of 1 to 500 characters; received a string of 501 characters. Fix: give the ID of the message template.",
   },
   {
     name: "the templated message has no templateAttributes",
@@ -548,7 +625,8 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       i.initialTemplatedSystemMessage = { ...templatedMessage(), templateAttributes: undefined };
     },
     property: "initialTemplatedSystemMessage.templateAttributes",
-    reasonIncludes: "is required",
+    reason:
+      "initialTemplatedSystemMessage.templateAttributes is required (the values of the template's variables) but was not given. Fix: give templateAttributes, at least {} when the template has no variables.",
   },
   {
     name: "customerProfileAttributes is not valid JSON",
@@ -558,7 +636,8 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       i.initialTemplatedSystemMessage.templateAttributes.customerProfileAttributes = PROFILE_JSON;
     },
     property: "initialTemplatedSystemMessage.templateAttributes.customerProfileAttributes",
-    reasonIncludes: "does not parse as a JSON object",
+    reason:
+      "initialTemplatedSystemMessage.templateAttributes.customerProfileAttributes must be a JSON object serialized as a string; received a string of 31 characters that does not parse as a JSON object. Fix: serialize the attributes with JSON.stringify({ ... }).",
   },
   {
     name: "customerProfileAttributes is a JSON list",
@@ -568,7 +647,8 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       i.initialTemplatedSystemMessage.templateAttributes.customerProfileAttributes = "[1]";
     },
     property: "initialTemplatedSystemMessage.templateAttributes.customerProfileAttributes",
-    reasonIncludes: "JSON object",
+    reason:
+      "initialTemplatedSystemMessage.templateAttributes.customerProfileAttributes must be a JSON object serialized as a string; received a string of 3 characters that does not parse as a JSON object. Fix: serialize the attributes with JSON.stringify({ ... }).",
   },
   {
     name: "customerProfileAttributes is an object, not serialized",
@@ -578,7 +658,8 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       i.initialTemplatedSystemMessage.templateAttributes.customerProfileAttributes = { a: 1 };
     },
     property: "initialTemplatedSystemMessage.templateAttributes.customerProfileAttributes",
-    reasonIncludes: "JSON.stringify",
+    reason:
+      "initialTemplatedSystemMessage.templateAttributes.customerProfileAttributes must be a string (a JSON object, serialized); received an object. Fix: serialize the attributes with JSON.stringify({ ... }).",
   },
   {
     name: "a custom template attribute is a number",
@@ -588,89 +669,102 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       i.initialTemplatedSystemMessage.templateAttributes.customAttributes = { age: 42 };
     },
     property: 'initialTemplatedSystemMessage.templateAttributes.customAttributes["age"]',
-    reasonIncludes: "must be a string",
+    reason:
+      'initialTemplatedSystemMessage.templateAttributes.customAttributes["age"] must be a string (a value, at most 32,767 characters); received a number. Fix: convert the value to a string (template variables take strings).',
   },
   // relatedContactId and clientToken
   {
     name: "relatedContactId is empty",
     mutate: (i) => (i.relatedContactId = ""),
     property: "relatedContactId",
-    reasonIncludes: "1 to 256 characters",
+    reason:
+      "relatedContactId must be a contact ID of 1 to 256 characters; received an empty string. Fix: give the ContactId of the contact this one relates to, or leave relatedContactId out.",
   },
   {
     name: "relatedContactId is longer than 256 characters",
     mutate: (i) => (i.relatedContactId = "c".repeat(257)),
     property: "relatedContactId",
-    reasonIncludes: "257 characters",
+    reason: `relatedContactId must be a contact ID of 1 to 256 characters; received a string of 257 characters, "${"c".repeat(80)}"… (257 characters). Fix: give the ContactId of the contact this one relates to, or leave relatedContactId out.`,
   },
   {
     name: "clientToken is empty",
     mutate: (i) => (i.clientToken = ""),
     property: "clientToken",
-    reasonIncludes: "received an empty string",
+    reason:
+      "clientToken must be an idempotency token of 1 to 500 characters; received an empty string. Fix: give a unique token of at most 500 characters, or leave clientToken out to let the provider derive one from the resource.",
   },
   {
     name: "clientToken is longer than 500 characters",
     mutate: (i) => (i.clientToken = "t".repeat(501)),
     property: "clientToken",
-    reasonIncludes: "1 to 500 characters",
+    reason:
+      "clientToken must be an idempotency token of 1 to 500 characters; received a string of 501 characters. Fix: give a unique token of at most 500 characters, or leave clientToken out to let the provider derive one from the resource.",
   },
   // supportedMessagingContentTypes
   {
     name: "supportedMessagingContentTypes lacks text/plain",
     mutate: (i) => (i.supportedMessagingContentTypes = ["text/markdown"]),
     property: "supportedMessagingContentTypes",
-    reasonIncludes: 'must contain "text/plain"',
+    reason:
+      'supportedMessagingContentTypes must contain "text/plain" (the API requires it); received a list of 1 without it. Fix: add "text/plain" to the list.',
   },
   {
     name: "supportedMessagingContentTypes is empty",
     mutate: (i) => (i.supportedMessagingContentTypes = []),
     property: "supportedMessagingContentTypes",
-    reasonIncludes: "an empty list",
+    reason:
+      'supportedMessagingContentTypes must contain "text/plain" (the API requires it); received an empty list. Fix: add "text/plain" to the list.',
   },
   {
     name: "supportedMessagingContentTypes has an unsupported type",
     mutate: (i) => (i.supportedMessagingContentTypes = ["text/plain", "text/html"]),
     property: "supportedMessagingContentTypes[1]",
-    reasonIncludes: 'received "text/html"',
+    reason:
+      'supportedMessagingContentTypes[1] must be one of "text/plain", "text/markdown", "application/json", "application/vnd.amazonaws.connect.message.interactive" or "application/vnd.amazonaws.connect.message.interactive.response" (a supported content type); received "text/html". Fix: use a supported content type or remove it.',
   },
   {
     name: "supportedMessagingContentTypes repeats a type",
     mutate: (i) =>
       (i.supportedMessagingContentTypes = ["text/plain", "text/markdown", "text/plain"]),
     property: "supportedMessagingContentTypes[2]",
-    reasonIncludes: "already given at supportedMessagingContentTypes[0]",
+    reason:
+      'supportedMessagingContentTypes[2] must not repeat a content type; received "text/plain", already given at supportedMessagingContentTypes[0]. Fix: remove the duplicate.',
   },
   {
     name: "supportedMessagingContentTypes is a string",
     mutate: (i) => (i.supportedMessagingContentTypes = "text/plain"),
     property: "supportedMessagingContentTypes",
-    reasonIncludes: "must be a list",
+    reason:
+      'supportedMessagingContentTypes must be a list (of content types); received a string. Fix: give a list such as ["text/plain", "text/markdown"].',
   },
   // triggers, onDelete, region
   {
     name: "triggers is not a list",
     mutate: (i) => (i.triggers = "v2"),
     property: "triggers",
-    reasonIncludes: "triggers: [value]",
+    reason:
+      "triggers must be a list (of any values; a change to them sends a new message); received a string. Fix: wrap the value in a list: triggers: [value].",
   },
   {
     name: "onDelete is not stop or retain",
     mutate: (i) => (i.onDelete = "delete"),
     property: "onDelete",
-    reasonIncludes: 'must be "stop" or "retain"',
+    reason:
+      'onDelete must be "stop" or "retain" (what a delete does with the contact); received "delete". Fix: use "stop" to end the contact when the resource is deleted, or "retain" to leave it running.',
   },
   {
     name: "onDelete is in the wrong case",
     mutate: (i) => (i.onDelete = "Retain"),
     property: "onDelete",
-    reasonIncludes: 'did you mean "retain"',
+    reason:
+      'onDelete must be "stop" or "retain" (what a delete does with the contact); received "Retain". Values are case-sensitive: did you mean "retain"? Fix: use "stop" to end the contact when the resource is deleted, or "retain" to leave it running.',
   },
   {
     name: "region is not a Region name",
     mutate: (i) => (i.region = "us-east"),
     property: "region",
-    reasonIncludes: 'received "us-east"',
+    reason:
+      'region must be an AWS Region name such as "us-east-1", "eu-central-1" or "us-gov-west-1"; received "us-east". Fix: give the Region of the Amazon Connect instance, or leave region out to use the provider\'s Region.',
   },
   {
     name: "region differs from the instance ARN's",
@@ -679,7 +773,8 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       i.region = "eu-west-2";
     },
     property: "region",
-    reasonIncludes: 'set region to "us-east-1"',
+    reason:
+      'region must match the Region of the instance ARN given as instanceId ("us-east-1"), because the contact lives in the instance\'s Region; received "eu-west-2". Fix: set region to "us-east-1" or leave it out.',
   },
   {
     name: "region differs from the flow ARN's",
@@ -688,14 +783,16 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
       i.region = "eu-west-2";
     },
     property: "region",
-    reasonIncludes: "contact flow ARN",
+    reason:
+      'region must match the Region of the contact flow ARN given as contactFlowId ("us-east-1"), because the flow lives in the instance\'s Region; received "eu-west-2". Fix: set region to "us-east-1" or leave it out.',
   },
   // unknown properties
   {
     name: "a property is misspelt",
     mutate: (i) => (i.chatDurationInMinute = 120),
     property: "chatDurationInMinute",
-    reasonIncludes: 'did you mean "chatDurationInMinutes"',
+    reason:
+      'chatDurationInMinute is not a property of OutboundChatContact; received a value under the name "chatDurationInMinute". Fix: did you mean "chatDurationInMinutes"? Rename or remove it.',
   },
 ];
 

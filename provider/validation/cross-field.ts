@@ -5,7 +5,7 @@
  * the destination number's rules of this kind are in `messages.ts` and `endpoints.ts`.
  */
 import { isRegion, parseContactFlowRef, parseInstanceRef, phoneNumberPlace } from "../arn";
-import { isAbsent, isUnknown } from "../canonical";
+import { isAbsent, isRecord, isUnknown } from "../canonical";
 import { Channel, CHANNELS, SUBTYPE_BY_CHANNEL, SUBTYPE_KEY } from "../limits";
 import { InputProblem } from "../types";
 import { complaint, keyPath, listValues, memberPath, missing, quote } from "./problems";
@@ -71,10 +71,7 @@ export function flowOfTheInstance(inputs: Record<string, unknown>): InputProblem
  */
 export function numberOfTheInstance(inputs: Record<string, unknown>): InputProblem[] {
   const source = inputs.sourceEndpoint;
-  const address =
-    typeof source === "object" && source !== null
-      ? (source as Record<string, unknown>).address
-      : undefined;
+  const address = isRecord(source) ? source.address : undefined;
   const number = isUnknown(address) ? undefined : phoneNumberPlace(address);
   if (number === undefined || isUnknown(inputs.instanceId)) {
     return [];
@@ -125,11 +122,9 @@ export function regionOfTheArns(inputs: Record<string, unknown>): InputProblem[]
     return [];
   }
   const instance = instanceArnOf(inputs);
-  // The flow's Region counts only when instanceId names none (a bare ID).
-  const flow =
-    instance !== undefined || isUnknown(inputs.contactFlowId)
-      ? undefined
-      : parseContactFlowRef(inputs.contactFlowId);
+  // The flow's Region counts only when instanceId names none (a bare ID), below. A flow not known
+  // yet reads as a bare ID, which names no Region.
+  const flow = parseContactFlowRef(inputs.contactFlowId);
   const [named, what, where] =
     instance !== undefined
       ? [
@@ -157,7 +152,7 @@ export function regionOfTheArns(inputs: Record<string, unknown>): InputProblem[]
 
 /** channel may be left out only when segmentAttributes carries the subtype. */
 export function channelOrSubtypeGiven(inputs: Record<string, unknown>): InputProblem[] {
-  return isAbsent(inputs.channel) && readSubtype(inputs).kind === "absent"
+  return isAbsent(inputs.channel) && isAbsent(readSubtype(inputs))
     ? [
         missing(
           "channel",
@@ -171,11 +166,12 @@ export function channelOrSubtypeGiven(inputs: Record<string, unknown>): InputPro
 /** When both are given, channel and the subtype in segmentAttributes mean the same channel. */
 export function channelAgreesWithSubtype(inputs: Record<string, unknown>): InputProblem[] {
   const channel = inputs.channel as Channel;
-  const subtype = readSubtype(inputs);
-  if (!CHANNELS.includes(channel) || subtype.kind !== "given") {
+  if (!CHANNELS.includes(channel)) {
     return [];
   }
-  const matching = CHANNELS.find((c) => SUBTYPE_BY_CHANNEL[c] === subtype.value);
+  // A subtype left out or not known yet is none of the channels' subtypes.
+  const subtype = readSubtype(inputs);
+  const matching = CHANNELS.find((c) => SUBTYPE_BY_CHANNEL[c] === subtype);
   const expected = SUBTYPE_BY_CHANNEL[channel];
   if (matching === undefined || matching === channel) {
     // An unsupported subtype is reported on segmentAttributes.
@@ -184,7 +180,7 @@ export function channelAgreesWithSubtype(inputs: Record<string, unknown>): Input
   return [
     complaint(
       "channel",
-      `must agree with ${SUBTYPE_PATH} ("${String(subtype.value)}" means channel "${matching}")`,
+      `must agree with ${SUBTYPE_PATH} ("${String(subtype)}" means channel "${matching}")`,
       `"${channel}", which means "${expected}"`,
       `set channel to "${matching}", or remove one of the two (either is enough).`,
     ),

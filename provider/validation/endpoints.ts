@@ -39,7 +39,7 @@ function e164Mistake(s: string): string {
   if (!s.startsWith("+")) {
     return 'it does not start with "+"';
   }
-  if (/[^\d+]/.test(s.slice(1)) || s.indexOf("+", 1) !== -1) {
+  if (!/^\+\d*$/.test(s)) {
     return "it contains characters other than digits after the +";
   }
   if (s.length > 16) {
@@ -113,11 +113,11 @@ export const destinationEndpointRule: Rule = endpoint("destination", DESTINATION
   form: (text, property) => (E164.test(text) ? [] : [notE164(text, property, e164Mistake(text))]),
 });
 
-/** The address of a destination endpoint, when it is a string. */
-function addressOf(inputs: Readonly<Record<string, unknown>> | undefined): string | undefined {
+/** The address of a destination endpoint, when it is a string in E.164 form. */
+function e164AddressOf(inputs: Readonly<Record<string, unknown>> | undefined): string | undefined {
   const endpoint = inputs?.destinationEndpoint;
   const address = isRecord(endpoint) ? endpoint.address : undefined;
-  return typeof address === "string" ? address : undefined;
+  return typeof address === "string" && E164.test(address) ? address : undefined;
 }
 
 /**
@@ -131,8 +131,8 @@ export function numberIsValid(
   inputs: Record<string, unknown>,
   stored: Readonly<Record<string, unknown>> | undefined,
 ): InputProblem[] {
-  const address = addressOf(inputs);
-  if (address === undefined || !E164.test(address) || address === addressOf(stored)) {
+  const address = e164AddressOf(inputs);
+  if (address === undefined || address === e164AddressOf(stored)) {
     return [];
   }
   return isValidPhoneNumber(address)

@@ -21,7 +21,8 @@ import {
   MIN_CHAT_DURATION_MINUTES,
 } from "../limits";
 import { complaint, formatNumber, quote } from "./problems";
-import { KeyRule, Rule, StringRule } from "./rules";
+import { KeyRule } from "./keys";
+import { Rule, StringRule } from "./rules";
 
 const INSTANCE_ARN_FORM = "arn:aws:connect:<region>:<account>:instance/<instanceId>";
 const FLOW_ARN_FORM = `${INSTANCE_ARN_FORM}/contact-flow/<contactFlowId>`;
@@ -39,7 +40,6 @@ function identifier(
     kind: "string",
     ...rule,
     min: 0,
-    reveal: "value",
     form: (text, property) =>
       valid(text) ? [] : [complaint(property, `must be ${form}`, quote(text), rule.fix)],
   };
@@ -101,9 +101,9 @@ export const attributesRule: Rule = {
     if (entries.some(([, entry]) => isUnknown(entry))) {
       return [];
     }
+    // Every value is a string here: a form runs only when the values have no problem.
     const bytes = entries.reduce(
-      (sum, [key, entry]) =>
-        sum + Buffer.byteLength(key) + (typeof entry === "string" ? Buffer.byteLength(entry) : 0),
+      (sum, [key, entry]) => sum + Buffer.byteLength(key) + Buffer.byteLength(entry as string),
       0,
     );
     return bytes <= MAX_ATTRIBUTES_BYTES
@@ -189,7 +189,6 @@ export const regionRule: Rule = {
   kind: "string",
   min: 0,
   what: "an AWS Region name",
-  reveal: "value",
   fix: REGION_FIX,
   form: (text, property) =>
     isRegion(text)

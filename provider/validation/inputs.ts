@@ -45,10 +45,8 @@ export function validateInputs(
   const others = Object.keys(inputs).filter(
     (key) => !KNOWN_PROPERTIES.includes(key) && !INTERNAL_PROPERTIES.includes(key),
   );
-  if (others.length > 0) {
-    const given = Object.fromEntries(others.map((key) => [key, inputs[key]]));
-    problems.push(...unknownMembers(given, "", ARGUMENT_NAMES, "OutboundChatContact"));
-  }
+  const given = Object.fromEntries(others.map((key) => [key, inputs[key]]));
+  problems.push(...unknownMembers(given, "", ARGUMENT_NAMES, "OutboundChatContact"));
   return problems;
 }
 

@@ -22,27 +22,29 @@ const SHORTER = "send a shorter message, or split it into the initial message an
 
 /**
  * initialSystemMessage.content fits its content type: at most the characters the type allows
- * (when the type is known), and at most 16,384 UTF-8 bytes whatever the type.
+ * (when the type is known), and at most 16,384 UTF-8 bytes whatever the type. A form, so it runs
+ * when both members passed their own rules: content is a string of 1 character or more and
+ * contentType one of the content types, each unless not known yet.
  */
-export function contentFitsItsType(message: Record<string, unknown>, base: string): InputProblem[] {
-  const { content, contentType } = message;
-  if (typeof content !== "string" || isUnknown(content) || content === "") {
+function contentFitsItsType(message: Record<string, unknown>, base: string): InputProblem[] {
+  const { content, contentType } = message as { content: string; contentType: string };
+  if (isUnknown(content)) {
     return [];
   }
   const property = memberPath(base, "content");
   const count = lengthOf(content);
-  const max = typeof contentType === "string" ? MAX_CONTENT_LENGTH[contentType] : undefined;
-  if (max !== undefined && count > max) {
+  const max = MAX_CONTENT_LENGTH[contentType] ?? Number.POSITIVE_INFINITY;
+  if (count > max) {
     return [
       complaint(
         property,
-        `must be 1 to ${formatNumber(max)} characters for content type "${contentType as string}"`,
+        `must be 1 to ${formatNumber(max)} characters for content type "${contentType}"`,
         `a message of ${formatNumber(count)} characters`,
         SHORTER,
       ),
     ];
   }
-  const bytes = Buffer.byteLength(content, "utf8");
+  const bytes = Buffer.byteLength(content);
   return bytes <= MAX_CONTENT_BYTES
     ? []
     : [
@@ -59,7 +61,7 @@ export function contentFitsItsType(message: Record<string, unknown>, base: strin
  * supportedMessagingContentTypes names each type once, and text/plain among them (the API
  * requires it; a list with an element not known yet may still hold it).
  */
-export function contentTypesListed(types: unknown[], base: string): InputProblem[] {
+function contentTypesListed(types: unknown[], base: string): InputProblem[] {
   const problems: InputProblem[] = [];
   types.forEach((type, index) => {
     const first = types.indexOf(type);
@@ -160,15 +162,13 @@ export const initialTemplatedSystemMessageRule: Rule = {
           kind: "string",
           min: 0,
           what: "a JSON object, serialized",
-          reveal: "length",
           fix: PROFILE_FIX,
           form: (text, property) => {
             let parsed: unknown;
             try {
               parsed = JSON.parse(text);
             } catch {
-              // The parser's own message quotes the text, so it is not passed on.
-              parsed = undefined;
+              // Left undefined: the parser's own message quotes the text, so it is not passed on.
             }
             return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
               ? []

@@ -84,10 +84,17 @@ export function quote(s: string): string {
   if (count <= MAX_SHOWN_CHARACTERS) {
     return JSON.stringify(s);
   }
-  const head = Array.from(s.slice(0, 2 * MAX_SHOWN_CHARACTERS))
-    .slice(0, MAX_SHOWN_CHARACTERS)
-    .join("");
-  return `${JSON.stringify(head)}… (${formatNumber(count)} characters)`;
+  return `${JSON.stringify(firstCodePoints(s, MAX_SHOWN_CHARACTERS))}… (${formatNumber(count)} characters)`;
+}
+
+/**
+ * The first `n` code points of `s`. A code point takes 1 or 2 UTF-16 units, so only the first
+ * `2 * n` units are split: a hostile 10 MB value costs no more than a short one.
+ */
+function firstCodePoints(s: string, n: number): string {
+  // Stryker disable next-line MethodExpression: splitting all of `s` gives the same code points, only slower
+  const head = s.slice(0, 2 * n);
+  return Array.from(head).slice(0, n).join("");
 }
 
 /**
@@ -112,9 +119,10 @@ export function describeReceived(value: unknown, reveal: Reveal): string {
 /** Lists allowed values for a message: `"stop" or "retain"`. */
 export function listValues(values: readonly string[]): string {
   const quoted = values.map((v) => JSON.stringify(v));
-  return quoted.length <= 1
-    ? quoted.join("")
-    : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
+  if (quoted.length < 2) {
+    return quoted[0] ?? "";
+  }
+  return `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
 }
 
 /**
@@ -134,17 +142,10 @@ export function casingHint(value: unknown, allowed: readonly string[]): string {
  * that a hostile 10 MB name costs a message no more than a short one.
  */
 function shownName(name: string): string {
-  // Cheap first: a string of at most 64 UTF-16 units has at most 64 code points, and one of more
-  // than 128 units has more than 64 (a code point takes 1 or 2 units): count only in between.
-  if (
-    name.length <= MAX_KEY_IN_PATH ||
-    (name.length <= 2 * MAX_KEY_IN_PATH && lengthOf(name) <= MAX_KEY_IN_PATH)
-  ) {
-    return name;
-  }
-  return `${Array.from(name.slice(0, MAX_KEY_IN_PATH * 2))
-    .slice(0, MAX_KEY_IN_PATH)
-    .join("")}…`;
+  // A name of more than 128 UTF-16 units has more than 64 code points: it is not counted.
+  return name.length <= 2 * MAX_KEY_IN_PATH && lengthOf(name) <= MAX_KEY_IN_PATH
+    ? name
+    : `${firstCodePoints(name, MAX_KEY_IN_PATH)}…`;
 }
 
 /** The path of a map entry: `attributes["bad key"]`. Very long keys are shortened. */

@@ -4,11 +4,13 @@
  * values, an object of known members, a list, a map), whether it must be given, how much of a
  * wrong value a message may show, and the likely fix; `form` adds what a kind cannot say (an ARN's
  * shape, an E.164 number). Rules that relate two inputs are functions of their own
- * (`cross-field.ts`). Messages are written in `problems.ts`.
+ * (`cross-field.ts`), the rules of a map's keys are in `keys.ts`, and messages are written in
+ * `problems.ts`.
  */
 import { isAbsent, isRecord, isUnknown } from "../canonical";
 import { lengthOf } from "../limits";
 import { InputProblem } from "../types";
+import { checkKey, type KeyRule } from "./keys";
 import {
   casingHint,
   describeLength,
@@ -44,8 +46,8 @@ export interface StringRule extends BaseRule {
   readonly min?: number;
   /** The most characters (code points). @default - no limit of its own */
   readonly max?: number;
-  /** How much of a value out of bounds a message may show. */
-  readonly reveal: Reveal;
+  /** How much of a value out of bounds a message may show. @default "length" */
+  readonly reveal?: Reveal;
   /** Further problems of a string within bounds. @default - none */
   readonly form?: (text: string, property: string) => InputProblem[];
 }
@@ -81,23 +83,6 @@ export interface ListRule extends BaseRule {
   readonly form?: (value: unknown[], property: string) => InputProblem[];
 }
 
-/** The rule of a map's keys. */
-export interface KeyRule {
-  /** The most characters of a key; every key has at least 1. */
-  readonly max: number;
-  /**
-   * The characters a key may be made of (a pattern of one or more of them), in words for the
-   * message, and a prefix a key may start with besides them.
-   * @default - any characters
-   */
-  readonly characters?: {
-    readonly pattern: RegExp;
-    readonly words: string;
-    /** @default - no prefix */
-    readonly prefix?: string;
-  };
-}
-
 export interface MapRule extends BaseRule {
   readonly kind: "map";
   readonly keys: KeyRule;
@@ -124,10 +109,11 @@ export function checkValue(value: unknown, property: string, rule: Rule): InputP
   if (isUnknown(value)) {
     return [];
   }
+  if (rule.kind === "custom") {
+    return isAbsent(value) ? [] : rule.check(value, property);
+  }
   if (isAbsent(value)) {
-    return rule.kind === "custom" || rule.required === undefined
-      ? []
-      : [missing(property, rule.required, rule.fix)];
+    return rule.required === undefined ? [] : [missing(property, rule.required, rule.fix)];
   }
   switch (rule.kind) {
     case "string":
@@ -153,8 +139,6 @@ export function checkValue(value: unknown, property: string, rule: Rule): InputP
       return checkList(value, property, rule);
     case "map":
       return checkMap(value, property, rule);
-    case "custom":
-      return rule.check(value, property);
   }
 }
 
@@ -174,16 +158,18 @@ function checkString(value: unknown, property: string, rule: StringRule): InputP
     const expected = bounded ? `${rule.what}, ${boundsOf(min, rule.max)}` : rule.what;
     return [complaint(property, `must be a string (${expected})`, describeType(value), rule.fix)];
   }
-  if (bounded) {
-    const count = lengthOf(value);
-    if (count < min || (rule.max !== undefined && count > rule.max)) {
-      const received =
-        rule.reveal === "value" && count > 0
-          ? `${describeLength(value)}, ${quote(value)}`
-          : describeLength(value);
-      const wrong = `must be ${rule.what} of ${boundsOf(min, rule.max)}`;
-      return [complaint(property, wrong, received, rule.fix)];
-    }
+  const count = lengthOf(value);
+  if (count < min || count > (rule.max ?? Number.POSITIVE_INFINITY)) {
+    const reveal = rule.reveal ?? "length";
+    // A value is shown with its length, and an empty one as such.
+    const received =
+      reveal !== "value"
+        ? describeReceived(value, reveal)
+        : count === 0
+          ? describeLength(value)
+          : `${describeLength(value)}, ${quote(value)}`;
+    const wrong = `must be ${rule.what} of ${boundsOf(min, rule.max)}`;
+    return [complaint(property, wrong, received, rule.fix)];
   }
   return rule.form === undefined ? [] : rule.form(value, property);
 }
@@ -251,47 +237,6 @@ function checkMap(value: unknown, property: string, rule: MapRule): InputProblem
     }
   }
   return withForm(problems, rule.form, value, property);
-}
-
-/** The problem of a map key (reported at its entry's path `property`), or undefined. */
-export function checkKey(key: string, property: string, rule: KeyRule): InputProblem | undefined {
-  const count = lengthOf(key);
-  if (count < 1 || count > rule.max) {
-    return complaint(
-      property,
-      `has a key that is not allowed: keys must be 1 to ${formatNumber(rule.max)} characters`,
-      `a key of ${formatNumber(count)} characters`,
-      "shorten or rename the key.",
-    );
-  }
-  const characters = rule.characters;
-  if (characters === undefined) {
-    return undefined;
-  }
-  const prefix =
-    characters.prefix !== undefined && key.startsWith(characters.prefix) ? characters.prefix : "";
-  const rest = key.slice(prefix.length);
-  if (characters.pattern.test(rest)) {
-    return undefined;
-  }
-  const characterOk = (c: string) => characters.pattern.test(c);
-  const others = [...new Set(Array.from(rest).filter((c) => !characterOk(c)))];
-  const suggestion =
-    prefix +
-    Array.from(rest || "_")
-      .map((c) => (characterOk(c) ? c : "_"))
-      .join("");
-  return complaint(
-    property,
-    `has a key that is not allowed: keys may contain only ${characters.words}`,
-    others.length === 0
-      ? `the key ${quote(key)}`
-      : `a key with ${others
-          .slice(0, 5)
-          .map((c) => JSON.stringify(c))
-          .join(", ")}`,
-    `rename the key, for example to ${quote(suggestion)}.`,
-  );
 }
 
 /**

@@ -40,7 +40,8 @@ import {
   complaint,
   unknownMembers,
 } from "./problems";
-import { checkKey, checkValue, KeyRule, Rule } from "./rules";
+import { checkKey, KeyRule } from "./keys";
+import { checkValue, Rule } from "./rules";
 
 const TOP_LEVEL_KEYS: KeyRule = {
   max: MAX_SEGMENT_KEY_LENGTH,
@@ -213,27 +214,20 @@ export function checkSegmentAttributes(value: unknown, property: string): InputP
   );
 }
 
-/** What the subtype in segmentAttributes is, as far as can be told now. */
-export type SubtypeState =
-  | { readonly kind: "absent" }
-  | { readonly kind: "unknown" }
-  | { readonly kind: "given"; readonly value: unknown };
-
-/** Reads `segmentAttributes["connect:Subtype"].valueString` without judging it. */
-export function readSubtype(inputs: Record<string, unknown>): SubtypeState {
+/**
+ * Reads `segmentAttributes["connect:Subtype"].valueString` without judging it: undefined or null
+ * when it is left out, the value not known yet when it, or what holds it, is not known yet.
+ */
+export function readSubtype(inputs: Record<string, unknown>): unknown {
   const attributes = inputs.segmentAttributes;
   if (isUnknown(attributes)) {
-    return { kind: "unknown" };
+    return attributes;
   }
   const entry = isRecord(attributes) ? attributes[SUBTYPE_KEY] : undefined;
   if (isUnknown(entry)) {
-    return { kind: "unknown" };
+    return entry;
   }
-  const valueString = isRecord(entry) ? entry.valueString : undefined;
-  if (isUnknown(valueString)) {
-    return { kind: "unknown" };
-  }
-  return isAbsent(valueString) ? { kind: "absent" } : { kind: "given", value: valueString };
+  return isRecord(entry) ? entry.valueString : undefined;
 }
 
 /**
