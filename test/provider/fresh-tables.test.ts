@@ -3,8 +3,9 @@
  * constants, built once when the modules load. A test that uses the process's copy of the modules
  * runs long after they were built, so it cannot see how they were built, and a mutation tester
  * cannot try a change to them on it. These tests take a fresh copy of `provider/` inside the test
- * and check, on that copy, what the tables decide: every row of the invalid-input table, the exact
- * request for every option, and the change each argument makes.
+ * and check, on that copy, what the tables decide: the exact request for every option, and the
+ * change each argument makes. (The validators' tests do the same for every row of the invalid-input
+ * table: `test/validation/inputs.test.ts`.)
  */
 import { strict as assert } from "assert";
 import { freshProvider } from "../../harness/fresh-provider";
@@ -20,9 +21,7 @@ import {
   validInputs,
   WELCOME_MESSAGE,
 } from "../fixtures";
-import { brokenInputs, INVALID_INPUT_ROWS } from "../invalid-inputs";
 
-type InputsModule = typeof import("../../provider/validation/inputs");
 type RequestModule = typeof import("../../provider/request");
 type DiffModule = typeof import("../../provider/diff-rules");
 
@@ -69,21 +68,6 @@ const CHANGES: readonly [keyof ContactInputs, unknown, "replaces" | "updates"][]
 ];
 
 describe("a fresh copy of provider/ (its tables built under the test)", () => {
-  it("reports each row of the invalid-input table as its one problem, and valid inputs as none", () => {
-    const { validateInputs } = freshProvider()<InputsModule>("validation/inputs");
-    const wrong: string[] = [];
-    for (const row of INVALID_INPUT_ROWS) {
-      const problems = validateInputs(brokenInputs(row));
-      const one = problems.length === 1 ? problems[0] : undefined;
-      if (one?.property !== row.property || !one.reason.includes(row.reasonIncludes)) {
-        wrong.push(`${row.name}: ${JSON.stringify(problems.map((p) => p.property))}`);
-      }
-    }
-    assert.deepEqual(wrong, []);
-    assert.deepEqual(validateInputs({ ...everyOptionInputs() }), []);
-    assert.deepEqual(validateInputs({ ...validInputs() }), []);
-  });
-
   it("builds the exact StartOutboundChatContact request of every option", () => {
     const { toStartRequest, comparableRequest } = freshProvider()<RequestModule>("request");
     const sourceEndpoint = { Type: "CONNECT_PHONENUMBER_ARN", Address: SOURCE_PHONE_NUMBER_ARN };
