@@ -43,6 +43,8 @@ const short: Rule = {
   reveal: "value",
   fix: "fix it.",
 };
+/** A string rule that leaves reveal out: its values are shown by length. */
+const text: Rule = { kind: "string", max: 2, what: "a text", fix: "fix it." };
 const level: Rule = { kind: "integer", min: -1, max: 3, what: "a level", fix: "fix it." };
 const minutes: Rule = { ...level, bounds: "from -1 (none) to 3 (most)" };
 const mode: Rule = { kind: "oneOf", values: ["on", "off"], what: "the mode", fix: "fix it." };
@@ -156,6 +158,12 @@ describe("checkValue", () => {
       7,
       short,
       [problem("p", "must be a string (a tag, at most 2 characters)", "a number")],
+    ],
+    [
+      "a string over its most, by length when reveal is left out",
+      "abc",
+      text,
+      [problem("p", "must be a text of 1 to 2 characters", "a string of 3 characters")],
     ],
     // Integers.
     ["the least integer", -1, level, []],
@@ -412,6 +420,7 @@ describe("secretRule", () => {
     ["shows a string rule's values by length", name, { ...name, reveal: "length" }],
     ["keeps a string rule that shows lengths", token, token],
     ["keeps a string rule that masks", masked, masked],
+    ["keeps a string rule that leaves reveal out", text, text],
     ["shows one of a few values by length", mode, { ...mode, reveal: "length" }],
     ["keeps an integer rule", level, level],
     ["keeps a custom rule", custom, custom],
