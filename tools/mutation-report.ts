@@ -50,6 +50,8 @@ const result = {
   noCoverage,
   timeout,
   ignored: count.Ignored ?? 0,
+  // The files the run mutated: all of provider/, or those a run given `--mutate` named.
+  files: Object.keys(report.files).sort(),
   survivors: survivors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
 };
 writeFileSync(

@@ -89,6 +89,21 @@ describe("a fresh copy of provider/ (its tables built under the test)", () => {
       RelatedContactId: "bbbbbbbb-1111-2222-3333-444444444444",
       SupportedMessagingContentTypes: ["text/plain", "text/markdown"],
     });
+    // Every kind of segment attribute value, as the API spells it; a subtype from the attribute
+    // when no channel is given.
+    const segmentAttributes = {
+      "connect:Subtype": { valueString: "connect:WhatsApp" },
+      tier: { valueString: "gold" },
+      owner: { valueArn: SOURCE_PHONE_NUMBER_ARN },
+      tags: { valueList: [{ valueString: "a" }, { valueInteger: 0 }] },
+    };
+    const { channel: _channel, ...noChannel } = validInputs();
+    assert.deepEqual(toStartRequest({ ...noChannel, segmentAttributes }).SegmentAttributes, {
+      "connect:Subtype": { ValueString: "connect:WhatsApp" },
+      tier: { ValueString: "gold" },
+      owner: { ValueArn: SOURCE_PHONE_NUMBER_ARN },
+      tags: { ValueList: [{ ValueString: "a" }, { ValueInteger: 0 }] },
+    });
     const templated = { ...validInputs(), initialSystemMessage: undefined };
     templated.initialTemplatedSystemMessage = templatedMessage();
     assert.deepEqual(comparableRequest({ ...templated, chatDurationInMinutes: 1500 }), {
