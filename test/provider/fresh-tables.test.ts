@@ -156,4 +156,28 @@ describe("a fresh copy of provider/ (its tables built under the test)", () => {
     };
     assert.deepEqual(classifyChanges(derived, defaults), { replaces: [], updates: [] });
   });
+
+  it("after an import, takes in place only what DescribeContact cannot give back", () => {
+    const { classifyChanges } = freshProvider()<DiffModule>("diff-rules");
+    // A contact imported with none of the optional arguments DescribeContact could have given.
+    const imported = {
+      instanceId: INSTANCE_ID,
+      sourceEndpoint: { address: SOURCE_PHONE_NUMBER_ARN },
+      channel: "SMS",
+      contactId: "contact-3",
+      clientTokenSource: "imported",
+      region: REGION,
+    } as ContactOutputs;
+    const program: ContactInputs = {
+      ...validInputs(),
+      segmentAttributes: { tier: { valueString: "gold" } },
+      attributes: { orderId: "A-1001" },
+      relatedContactId: "bbbbbbbb-1111-2222-3333-444444444444",
+      region: "eu-west-2",
+    };
+    assert.deepEqual(classifyChanges(imported, program), {
+      replaces: ["segmentAttributes", "relatedContactId", "region"],
+      updates: ["contactFlowId", "destinationEndpoint", "attributes", "initialSystemMessage"],
+    });
+  });
 });
