@@ -9,12 +9,12 @@ import { readFileSync } from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
+import { SECRET_SIG_KEY } from "../../harness/doubles";
 import { OutboundChatContact, TYPE_TOKEN } from "../../provider/native";
 import { ContactInputs } from "../../provider/types";
 import { validInputs } from "../fixtures";
 import { valueOf } from "../helpers/outputs";
 
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
 const PACKAGE_JSON = path.resolve(__dirname, "..", "..", "package.json");
 const DYNAMIC_TYPE = "pulumi-nodejs:dynamic/connect:OutboundChatContact";
 
