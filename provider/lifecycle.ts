@@ -17,6 +17,7 @@ import { sameValue } from "./canonical";
 import { outboundChatContactError } from "./contact-error";
 import { classifyChanges, reusedClientTokenProblem } from "./diff-rules";
 import { resolveRegion } from "./region";
+import { RESOURCE_TOKEN } from "./schema";
 import { currentSettings } from "./settings";
 import { reusedTokenEndedAt, reusedTokenError } from "./reused-token";
 import { comparable, deriveClientToken, identityOf, toStartRequest } from "./request";
@@ -121,9 +122,10 @@ export async function read(
     throw outboundChatContactError(
       "MissingState",
       `OutboundChatContact cannot read contact ${id} without the outputs it stored when it was ` +
-        "created (its Region and instance). Importing an existing contact is not supported: " +
-        "declare the resource and let `pulumi up` start it, or give `clientToken` to adopt a " +
-        "contact started with that token in the last 7 days.",
+        "created (its Region and instance). The dynamic resource cannot import an existing " +
+        `contact: import it with the native provider (\`pulumi import ${RESOURCE_TOKEN} ` +
+        "<name> <instanceId>/<contactId>`), or " +
+        "give `clientToken` to adopt a contact started with that token in the last 7 days.",
     );
   }
   try {

@@ -354,7 +354,7 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
     mutate: (i) => (i.segmentAttributes = { note: { valueString: SECRET_VALUE.repeat(50) } }),
     property: 'segmentAttributes["note"].valueString',
     reason:
-      'segmentAttributes["note"].valueString must be a string of at most 1,024 characters; received a string of 1,100 characters. Fix: shorten the value to at most 1,024 characters.',
+      'segmentAttributes["note"].valueString must be a string of at most 1,024 characters; received a string of 1,100 characters. Fix: give a string of at most 1,024 characters.',
   },
   {
     name: "a segment attribute key is longer than 128 characters",

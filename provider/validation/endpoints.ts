@@ -1,7 +1,7 @@
 /**
  * sourceEndpoint (a phone number claimed in Amazon Connect, by ARN) and destinationEndpoint (the
- * customer's phone number, E.164, valid per libphonenumber). The customer's number is never shown
- * in a message, only masked.
+ * customer's phone number, E.164, valid per libphonenumber). No phone number is shown in a
+ * message, the customer's or the sender's: only masked, or by its length.
  */
 import { isValidPhoneNumber } from "libphonenumber-js/min";
 import { isPhoneNumberArn } from "../arn";
@@ -12,7 +12,7 @@ import {
 } from "../limits";
 import { isRecord } from "../canonical";
 import { InputProblem } from "../types";
-import { complaint, maskPhoneNumber, quote } from "./problems";
+import { complaint, describeLength, maskPhoneNumber, quote } from "./problems";
 import { Rule, StringRule } from "./rules";
 
 const PHONE_NUMBER_ARN_FORM = "arn:aws:connect:<region>:<account>:phone-number/<phoneNumberId>";
@@ -21,7 +21,19 @@ const E164_EXAMPLE = "+12065550123";
 const E164 = /^\+[1-9]\d{1,14}$/;
 /** Whether a value looks like a phone number rather than an ARN (so it must be masked). */
 function looksLikePhoneNumber(s: string): boolean {
-  return /^[+\d][\d\s().-]*$/.test(s);
+  return /^[+(\d][\d\s().-]*$/.test(s);
+}
+
+/**
+ * How a source address that is not a phone number ARN is shown: an ARN of another kind is quoted
+ * (it names a resource, which helps to find the mistake), a phone number is masked, and anything
+ * else is given by its length, since it may hold a number written some other way.
+ */
+function shownSource(s: string): string {
+  if (s.startsWith("arn:")) {
+    return quote(s);
+  }
+  return looksLikePhoneNumber(s) ? JSON.stringify(maskPhoneNumber(s)) : describeLength(s);
 }
 
 const SOURCE_FIX =
@@ -79,16 +91,8 @@ export const sourceEndpointRule: Rule = endpoint("source", SOURCE_ENDPOINT_TYPE,
       return [];
     }
     const wrong = `must be the ARN of a phone number claimed in Amazon Connect (${PHONE_NUMBER_ARN_FORM})`;
-    return looksLikePhoneNumber(text)
-      ? [
-          complaint(
-            property,
-            `${wrong}, not the phone number itself`,
-            JSON.stringify(maskPhoneNumber(text)),
-            SOURCE_FIX,
-          ),
-        ]
-      : [complaint(property, wrong, quote(text), SOURCE_FIX)];
+    const itself = looksLikePhoneNumber(text) ? ", not the phone number itself" : "";
+    return [complaint(property, wrong + itself, shownSource(text), SOURCE_FIX)];
   },
 });
 

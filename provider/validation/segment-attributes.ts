@@ -62,7 +62,7 @@ const LEAVES: Readonly<Record<"valueString" | "valueInteger" | "valueArn", Rule>
     max: MAX_SEGMENT_STRING_LENGTH,
     what: "a string",
     reveal: "length",
-    fix: `shorten the value to at most ${formatNumber(MAX_SEGMENT_STRING_LENGTH)} characters.`,
+    fix: `give a string of at most ${formatNumber(MAX_SEGMENT_STRING_LENGTH)} characters.`,
   },
   valueInteger: {
     kind: "integer",
@@ -126,19 +126,6 @@ function checkSegmentValue(
       ),
     );
   }
-  if (depth >= MAX_SEGMENT_DEPTH) {
-    if (set.some((m) => m === "valueMap" || m === "valueList")) {
-      problems.push(
-        complaint(
-          property,
-          `nests valueMap and valueList more than ${MAX_SEGMENT_DEPTH} levels deep, more than this provider sends`,
-          "a value that goes on deeper at this path",
-          `flatten the value to at most ${MAX_SEGMENT_DEPTH} levels.`,
-        ),
-      );
-    }
-    return problems;
-  }
   for (const member of set) {
     const memberValue = value[member];
     const path = memberPath(property, member);
@@ -152,6 +139,15 @@ function checkSegmentValue(
           `is only supported on system-defined attributes (keys starting with "${SYSTEM_KEY_PREFIX}")`,
           "it under a user-defined key",
           "use valueString, valueMap or valueInteger instead.",
+        ),
+      );
+    } else if ((member === "valueMap" || member === "valueList") && depth >= MAX_SEGMENT_DEPTH) {
+      problems.push(
+        complaint(
+          property,
+          `nests valueMap and valueList more than ${MAX_SEGMENT_DEPTH} levels deep, more than this provider sends`,
+          "a value that goes on deeper at this path",
+          `flatten the value to at most ${MAX_SEGMENT_DEPTH} levels.`,
         ),
       );
     } else if (member === "valueMap") {

@@ -6,7 +6,8 @@ import {
   StopContactCommand,
   UpdateContactAttributesCommand,
 } from "@aws-sdk/client-connect";
-import { AwsClientStub, mockClient } from "aws-sdk-client-mock";
+import { AwsClientStub } from "aws-sdk-client-mock";
+import { mockConnect, restoreConnect } from "../../harness/connect-mock";
 import { freshProvider } from "../../harness/fresh-provider";
 import { isOutboundChatContactError } from "../../provider/contact-error";
 import { contactIdentity, deriveClientToken } from "../../provider/request";
@@ -46,20 +47,15 @@ describe("the lifecycle core", () => {
   // mock made then would answer for every ConnectClient of the whole run.
   let connect: AwsClientStub<ConnectClient>;
   let restoreEnv: () => void;
-  before(() => {
-    connect = mockClient(ConnectClient);
-  });
 
   beforeEach(() => {
-    connect.reset();
+    connect = mockConnect();
     lifecycle = freshProvider()<Lifecycle>("lifecycle");
     restoreEnv = setEnv({ AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret" });
   });
   afterEach(() => {
     restoreEnv();
-  });
-  after(() => {
-    connect.restore();
+    restoreConnect();
   });
 
   describe("create", () => {
@@ -316,9 +312,10 @@ describe("the lifecycle core", () => {
         code: "MissingState",
         message:
           "OutboundChatContact cannot read contact contact-9 without the outputs it stored when " +
-          "it was created (its Region and instance). Importing an existing contact is not " +
-          "supported: declare the resource and let `pulumi up` start it, or give `clientToken` " +
-          "to adopt a contact started with that token in the last 7 days.",
+          "it was created (its Region and instance). The dynamic resource cannot import an " +
+          "existing contact: import it with the native provider (`pulumi import " +
+          "connect-outbound-chat:index:OutboundChatContact <name> <instanceId>/<contactId>`), " +
+          "or give `clientToken` to adopt a contact started with that token in the last 7 days.",
       });
     });
 

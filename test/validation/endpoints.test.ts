@@ -114,13 +114,16 @@ describe("sourceEndpoint.address", () => {
     ["a phone number ARN", SOURCE_PHONE_NUMBER_ARN, []],
     ["a number without +", "12065550123", [notAnArn('"*********23"', true)]],
     ["a number with separators", "+1 (206) 555-0123", [notAnArn('"+**************23"', true)]],
+    ["a number that starts with a bracket", "(206) 555-0123", [notAnArn('"************23"', true)]],
+    // Neither an ARN nor a phone number: it may still hold one, so only its length is shown.
+    ["digits and a letter", "2065550123x", [notAnArn("a string of 11 characters", false)]],
+    ["a name", "support", [notAnArn("a string of 7 characters", false)]],
+    // An ARN of another kind names a resource, not a person: it is quoted, to help find it.
     [
-      "a number that starts with a bracket",
-      "(206) 555-0123",
-      [notAnArn('"(206) 555-0123"', false)],
+      "a queue's ARN",
+      "arn:aws:connect:us-east-1:123456789012:instance/i-1/queue/q-1",
+      [notAnArn('"arn:aws:connect:us-east-1:123456789012:instance/i-1/queue/q-1"', false)],
     ],
-    ["digits and a letter", "2065550123x", [notAnArn('"2065550123x"', false)]],
-    ["a name", "support", [notAnArn('"support"', false)]],
     [
       "an empty address",
       "",

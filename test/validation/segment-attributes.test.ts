@@ -40,7 +40,7 @@ describe("segmentAttributes", () => {
         {
           property: 'segmentAttributes["connect:Subtype"].valueString',
           reason:
-            'segmentAttributes["connect:Subtype"].valueString must be a string (a string, at most 1,024 characters); received a number. Fix: shorten the value to at most 1,024 characters.',
+            'segmentAttributes["connect:Subtype"].valueString must be a string (a string, at most 1,024 characters); received a number. Fix: give a string of at most 1,024 characters.',
         },
       ],
     ],
@@ -51,7 +51,7 @@ describe("segmentAttributes", () => {
         {
           property: 'segmentAttributes["connect:Subtype"].valueString',
           reason:
-            'segmentAttributes["connect:Subtype"].valueString must be a string of at most 1,024 characters; received a string of 1,025 characters. Fix: shorten the value to at most 1,024 characters.',
+            'segmentAttributes["connect:Subtype"].valueString must be a string of at most 1,024 characters; received a string of 1,025 characters. Fix: give a string of at most 1,024 characters.',
         },
       ],
     ],
@@ -281,6 +281,16 @@ describe("segmentAttributes", () => {
       "values nested 32 levels deep",
       { "connect:A": nest(32, { valueString: "x" }, "valueMap") },
       [],
+    ],
+    [
+      "a valueString of the wrong type 32 levels deep",
+      { "connect:A": nest(32, { valueString: 5 }, "valueMap") },
+      [
+        {
+          property: `segmentAttributes["connect:A"]${'.valueMap["n"]'.repeat(32)}.valueString`,
+          reason: `segmentAttributes["connect:A"]${'.valueMap["n"]'.repeat(32)}.valueString must be a string (a string, at most 1,024 characters); received a number. Fix: give a string of at most 1,024 characters.`,
+        },
+      ],
     ],
     ["a valueMap not known yet", { "connect:A": { valueMap: UNKNOWN } }, []],
     [
