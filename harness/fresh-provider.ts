@@ -69,6 +69,17 @@ function takeProviderModules(): Array<[string, NodeJS.Module | undefined]> {
 }
 
 /**
+ * Takes the copies this module loaded out of its `module.children`, where Node lists every module
+ * a module requires. Kept there, each copy would live as long as the process: a few hundred KB
+ * each, and megabytes once instrumented, which a mutation run, loading copies in every test of
+ * every mutant, would pile up into gigabytes.
+ */
+function forgetChildren(): void {
+  const kept = module.children.filter((child) => !isProviderFile(child.filename));
+  module.children.splice(0, module.children.length, ...kept);
+}
+
+/**
  * Returns a loader of a new copy of the provider's modules. The modules a loader loads, and the
  * modules they import from `provider/`, are one copy: its `aws/calls` uses its `aws/client`. Modules
  * outside `provider/` (the AWS SDK, and aws-sdk-client-mock's stubs on it) are shared with the rest
@@ -85,6 +96,7 @@ export function freshProvider(): ProviderLoader {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       return withCompiledOnce(() => require(path.join(PROVIDER_DIR, name)) as T);
     } finally {
+      forgetChildren();
       copy = takeProviderModules();
       for (const [file, module] of others) {
         require.cache[file] = module;

@@ -1,11 +1,12 @@
 /**
  * Reads Stryker's JSON report (.tmp/mutation/mutation.json) and writes the figures the project
- * keeps, bench/results/mutation.json: `{ score, killed, survived, noCoverage, timeout, ignored,
- * survivors: [{ file, line, mutator, replacement }] }`. The score is Stryker's: detected (killed or
+ * keeps, bench/results/mutation.json: `{ minutes, cores, score, killed, survived, noCoverage,
+ * timeout, ignored, files, survivors: [{ file, line, mutator, replacement }] }`. The score is Stryker's: detected (killed or
  * timed out) over valid mutants (detected, survived and not covered); ignored and static-skipped
  * mutants do not count. Part of `npm run test:mutation`.
  */
-import { readFileSync, writeFileSync } from "fs";
+import { readFileSync, statSync, writeFileSync } from "fs";
+import { cpus } from "os";
 import * as path from "path";
 
 interface Mutant {
@@ -16,9 +17,10 @@ interface Mutant {
 }
 
 const ROOT = path.resolve(__dirname, "..");
-const report = JSON.parse(
-  readFileSync(path.join(ROOT, ".tmp", "mutation", "mutation.json"), "utf8"),
-) as { files: Record<string, { mutants: Mutant[] }> };
+const REPORT = path.join(ROOT, ".tmp", "mutation", "mutation.json");
+const report = JSON.parse(readFileSync(REPORT, "utf8")) as {
+  files: Record<string, { mutants: Mutant[] }>;
+};
 
 const count: Record<string, number> = {};
 const survivors: { file: string; line: number; mutator: string; replacement?: string }[] = [];
@@ -42,8 +44,25 @@ const timeout = count.Timeout ?? 0;
 const survived = count.Survived ?? 0;
 const noCoverage = count.NoCoverage ?? 0;
 const score = (killed + timeout) / Math.max(1, killed + timeout + survived + noCoverage);
+/**
+ * How long the run took: from the time `npm run test:mutation` wrote down when it started to the
+ * time Stryker wrote its report.
+ */
+function runMinutes(): number | undefined {
+  try {
+    const started = Number(readFileSync(path.join(ROOT, ".tmp", "mutation", "started-at"), "utf8"));
+    return Math.round((statSync(REPORT).mtimeMs - started) / 600) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 const result = {
   measuredAt: new Date().toISOString(),
+  // The wall time of the run (an incremental run tests again only what changed) and the cores
+  // it had.
+  minutes: runMinutes(),
+  cores: cpus().length,
   score: Math.round(score * 10000) / 10000,
   killed,
   survived,

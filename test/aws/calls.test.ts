@@ -7,7 +7,8 @@ import {
   UpdateContactAttributesCommand,
   type StartOutboundChatContactCommandInput,
 } from "@aws-sdk/client-connect";
-import { AwsClientStub, mockClient } from "aws-sdk-client-mock";
+import { AwsClientStub } from "aws-sdk-client-mock";
+import { mockConnect, restoreConnect } from "../../harness/connect-mock";
 import { isContactApiError } from "../../provider/aws/api-error";
 import { isContactGone } from "../../provider/aws/errors";
 import { freshProvider } from "../../harness/fresh-provider";
@@ -43,12 +44,9 @@ describe("Amazon Connect calls", () => {
   let updateContactAttributes: Calls["updateContactAttributes"];
   // The process's pacers of the same copy of the modules.
   let pacerFor: typeof import("../../provider/aws/pacing").pacerFor;
-  before(() => {
-    connect = mockClient(ConnectClient);
-  });
 
   beforeEach(() => {
-    connect.reset();
+    connect = mockConnect();
     const load = freshProvider();
     ({ describeContact, startOutboundChatContact, stopContact, updateContactAttributes } =
       load<Calls>("aws/calls"));
@@ -57,10 +55,7 @@ describe("Amazon Connect calls", () => {
   });
   afterEach(() => {
     restoreEnv();
-  });
-
-  after(() => {
-    connect.restore();
+    restoreConnect();
   });
 
   describe("startOutboundChatContact", () => {

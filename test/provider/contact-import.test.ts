@@ -4,7 +4,8 @@
  */
 import { strict as assert } from "assert";
 import { ConnectClient, Contact, DescribeContactCommand } from "@aws-sdk/client-connect";
-import { AwsClientStub, mockClient } from "aws-sdk-client-mock";
+import { AwsClientStub } from "aws-sdk-client-mock";
+import { mockConnect, restoreConnect } from "../../harness/connect-mock";
 import { freshProvider } from "../../harness/fresh-provider";
 import { setEnv } from "../../harness/doubles";
 import { INSTANCE_ARN, INSTANCE_ID, SOURCE_PHONE_NUMBER_ARN } from "../fixtures";
@@ -18,11 +19,8 @@ describe("importing a contact", () => {
   let connect: AwsClientStub<ConnectClient>;
   let restoreEnv: () => void;
   let contactImport: ContactImport;
-  before(() => {
-    connect = mockClient(ConnectClient);
-  });
   beforeEach(() => {
-    connect.reset();
+    connect = mockConnect();
     contactImport = freshProvider()<ContactImport>("contact-import");
     restoreEnv = setEnv({
       AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
@@ -31,8 +29,10 @@ describe("importing a contact", () => {
       PULUMI_CONFIG: undefined,
     });
   });
-  afterEach(() => restoreEnv());
-  after(() => connect.restore());
+  afterEach(() => {
+    restoreEnv();
+    restoreConnect();
+  });
 
   /** Imports `id` with DescribeContact answering `contact`. */
   function imported(contact: Contact, id = CONTACT_ARN) {

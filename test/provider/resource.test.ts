@@ -5,7 +5,8 @@ import {
   StartOutboundChatContactCommand,
 } from "@aws-sdk/client-connect";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsClientStub, mockClient } from "aws-sdk-client-mock";
+import { AwsClientStub } from "aws-sdk-client-mock";
+import { mockConnect, restoreConnect } from "../../harness/connect-mock";
 import { OutboundChatContact, TYPE_TOKEN } from "../../provider";
 import { isWrappedSecret, setEnv } from "../../harness/doubles";
 import { freshProvider } from "../../harness/fresh-provider";
@@ -112,11 +113,8 @@ describe("OutboundChatContact", () => {
     // returns for the inputs the resource registered. Amazon Connect alone is mocked.
     let connect: AwsClientStub<ConnectClient>;
     let restoreEnv: () => void;
-    before(() => {
-      connect = mockClient(ConnectClient);
-    });
     beforeEach(() => {
-      connect.reset();
+      connect = mockConnect();
       restoreEnv = setEnv({
         AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
         AWS_SECRET_ACCESS_KEY: "secret",
@@ -125,8 +123,10 @@ describe("OutboundChatContact", () => {
         PULUMI_CONFIG: undefined,
       });
     });
-    afterEach(() => restoreEnv());
-    after(() => connect.restore());
+    afterEach(() => {
+      restoreEnv();
+      restoreConnect();
+    });
 
     async function createdThroughTheProvider(name: string): Promise<OutboundChatContact> {
       const { contactProvider } = freshProvider()<DynamicProvider>("dynamic-provider");
