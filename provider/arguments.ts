@@ -11,13 +11,15 @@
  * (`aws/redact.ts`), the secret outputs and output properties (`resource.ts`), the package schema
  * and README's table of arguments (`schema.ts`). The API's limits are in `limits.ts`.
  */
-import type { StartOutboundChatContactCommandInput } from "@aws-sdk/client-connect";
+import type { Contact, StartOutboundChatContactCommandInput } from "@aws-sdk/client-connect";
 import {
+  channelOfContact,
   contactFlowIdOf,
   contentTypesOf,
   endpointOf,
   instanceIdOf,
   segmentAttributesOf,
+  segmentsOfContact,
   subtypeOf,
 } from "./argument-values";
 import { parseInstanceRef } from "./arn";
@@ -73,6 +75,12 @@ export type SchemaType =
   | { readonly type: "object"; readonly additionalProperties: SchemaType }
   | { readonly $ref: string };
 
+/** Where a contact lives: the instance ID and the Region, which DescribeContact is asked with. */
+export interface ContactPlace {
+  readonly instanceId: string;
+  readonly region: string;
+}
+
 /** A rule relating an argument to the others, or to the inputs stored in state. */
 export type RelatedRule = (inputs: Record<string, unknown>, stored: StoredInputs) => InputProblem[];
 
@@ -113,12 +121,13 @@ export interface Argument {
    */
   readonly changed?: (olds: ContactOutputs, news: ContactInputs) => boolean;
   /**
-   * Whether DescribeContact gives it back, so that an imported contact has it. One that the API
-   * cannot give back (the destination, the messages) is taken from the program after an import,
-   * in place, instead of counting as a change that sends a new contact.
-   * @default false
+   * Its value as DescribeContact gives it back, so that an imported contact has it (`pulumi
+   * import`); undefined when the contact has none. One that the API cannot give back (the
+   * destination, the messages) is taken from the program after an import, in place, instead of
+   * counting as a change that sends a new contact.
+   * @default - not given back
    */
-  readonly readBack?: boolean;
+  readonly readBack?: (contact: Contact, place: ContactPlace) => unknown;
   /** The request member it becomes. @default - none: it is the provider's own setting */
   readonly member?: keyof StartOutboundChatContactCommandInput;
   /**
@@ -139,7 +148,7 @@ export const TYPE_PREFIX = `${PACKAGE_NAME}:index:`;
 /** Every argument, in the order of the API reference. */
 export const ARGUMENTS = {
   instanceId: {
-    readBack: true,
+    readBack: (_, place) => place.instanceId,
     doc: "The Amazon Connect instance: its ID, or its ARN (which also gives the Region).",
     schema: STRING,
     rule: instanceIdRule,
@@ -159,7 +168,10 @@ export const ARGUMENTS = {
     request: (inputs) => contactFlowIdOf(inputs.contactFlowId),
   },
   sourceEndpoint: {
-    readBack: true,
+    readBack: (contact) => {
+      const address = contact.SystemEndpoint?.Address;
+      return address === undefined ? undefined : { address };
+    },
     doc: "The number the message comes from: `{ address, type? }`, the ARN of a phone number claimed by the instance; `type` defaults to `CONNECT_PHONENUMBER_ARN`, the only one the API accepts.",
     schema: ref("SourceEndpoint"),
     rule: sourceEndpointRule,
@@ -181,17 +193,17 @@ export const ARGUMENTS = {
     request: (inputs) => endpointOf(inputs.destinationEndpoint, DESTINATION_ENDPOINT_TYPE),
   },
   channel: {
-    readBack: true,
+    readBack: channelOfContact,
     doc: '`"SMS"` or `"WhatsApp"`: shorthand for the segment attribute `connect:Subtype`.',
     whenLeftOut: 'taken from `segmentAttributes["connect:Subtype"]`, which must then be set',
     schema: STRING,
     rule: channelRule,
     related: [channelOrSubtypeGiven, channelAgreesWithSubtype],
     change: "replace",
-    view: subtypeOf,
+    view: (inputs) => subtypeOf(inputs.channel, inputs.segmentAttributes),
   },
   segmentAttributes: {
-    readBack: true,
+    readBack: segmentsOfContact,
     doc: "Segment attributes: `{ [key]: { valueString?, valueMap?, valueInteger?, valueList?, valueArn? } }`, one member each; keys 1..128 letters, digits, `-` and `_`, or system keys `connect:` + the same; `valueList` and `valueArn` only on `connect:` keys; nested at most 32 levels. `connect:Subtype` is set from `channel` when that is given.",
     whenLeftOut: "only `connect:Subtype`, from `channel`",
     schema: { type: "object", additionalProperties: ref("SegmentAttributeValue") },
@@ -200,15 +212,16 @@ export const ARGUMENTS = {
     change: "replace",
     view: (inputs) => {
       // Not a computed key in a destructuring: the closure serializer misses the module it names.
-      const rest = { ...segmentAttributesOf(inputs) };
+      const rest = { ...segmentAttributesOf(inputs.channel, inputs.segmentAttributes) };
       delete rest[SUBTYPE_KEY];
       return rest;
     },
     member: "SegmentAttributes",
-    request: segmentAttributesOf,
+    request: (inputs) => segmentAttributesOf(inputs.channel, inputs.segmentAttributes),
   },
   attributes: {
-    readBack: true,
+    readBack: (contact) =>
+      Object.keys(contact.Attributes ?? {}).length > 0 ? contact.Attributes : undefined,
     doc: "Custom contact attributes, available in the flow: a string map, keys of letters, digits, `-` and `_`, 32,768 UTF-8 bytes in all. A change updates the live contact (UpdateContactAttributes) and sends no new message.",
     whenLeftOut: "no attributes",
     schema: STRING_MAP,
@@ -268,7 +281,7 @@ export const ARGUMENTS = {
       },
   },
   relatedContactId: {
-    readBack: true,
+    readBack: (contact) => contact.RelatedContactId,
     doc: "The ID of a contact this one is related to, 1..256 characters.",
     whenLeftOut: "not related to another contact",
     schema: STRING,
@@ -320,7 +333,7 @@ export const ARGUMENTS = {
     view: (inputs) => inputs.onDelete ?? "stop",
   },
   region: {
-    readBack: true,
+    readBack: (_, place) => place.region,
     doc: "The AWS Region of the instance.",
     whenLeftOut:
       "the Region of an instance ARN, then the stack setting `aws:region`, then `AWS_REGION` / `AWS_DEFAULT_REGION`",
@@ -393,7 +406,7 @@ export const ALWAYS_OUTPUTS: readonly (keyof ContactOutputs)[] = [
   "clientTokenSource",
   "region",
   ...ARGUMENT_ENTRIES.filter(
-    ([, argument]) => argument.whenLeftOut === undefined && argument.readBack === true,
+    ([, argument]) => argument.whenLeftOut === undefined && argument.readBack !== undefined,
   ).map(([name]) => name),
 ];
 

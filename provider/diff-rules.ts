@@ -89,7 +89,9 @@ export function classifyChanges(olds: ContactOutputs, news: ContactInputs): Cont
  */
 function adoptedAfterImport(name: ArgumentName, argument: Argument, olds: ContactOutputs): boolean {
   return (
-    olds.clientTokenSource === "imported" && argument.readBack !== true && olds[name] === undefined
+    olds.clientTokenSource === "imported" &&
+    argument.readBack === undefined &&
+    olds[name] === undefined
   );
 }
 
