@@ -29,7 +29,7 @@ import {
   SOURCE_ENDPOINT_TYPE,
   SUBTYPE_KEY,
 } from "./limits";
-import { ContactInputs, ContactOutputs, InputProblem } from "./types";
+import { ContactArguments, ContactInputs, ContactOutputs, InputProblem } from "./types";
 import {
   channelAgreesWithSubtype,
   channelOrSubtypeGiven,
@@ -65,7 +65,7 @@ import { checkSegmentAttributes, subtypeIsStarted } from "./validation/segment-a
 export type StartRequest = Omit<StartOutboundChatContactCommandInput, "ClientToken">;
 
 /** The arguments a program gives (the URN is the resource class's own). */
-export type PublicInputs = Omit<ContactInputs, "__urn">;
+export type PublicInputs = ContactArguments;
 export type ArgumentName = keyof PublicInputs;
 
 /** A type as the Pulumi package schema writes it. */

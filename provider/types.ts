@@ -7,9 +7,8 @@
  * values are in `limits.ts`.
  */
 
-import type { Channel } from "./limits";
-
-export type OnDelete = "stop" | "retain";
+/** What a delete does with the live contact. */
+export type OnDelete = NonNullable<ContactArguments["onDelete"]>;
 
 export interface SourceEndpoint {
   /**
@@ -76,60 +75,76 @@ export interface TemplatedMessageConfig {
   readonly templateAttributes: TemplateAttributes;
 }
 
-/** The provider's inputs, after `check`. Every field is a plain value. */
-export interface ContactInputs {
+/**
+ * The resource's arguments, as a program gives them: written by `npm run schema` from the table
+ * in `arguments.ts` (its docs, defaults and schema types), which is where an argument is changed.
+ */
+export interface ContactArguments {
+  // arguments: generated from arguments.ts by `npm run schema`
   /**
-   * The Amazon Connect instance: its ID, or its ARN (then the Region comes from the ARN).
-   * Maps to InstanceId.
+   * The Amazon Connect instance: its ID, or its ARN (which also gives the Region).
    */
   readonly instanceId: string;
   /**
-   * The flow that runs the new contact: its ID or its contact-flow ARN. Maps to ContactFlowId.
+   * The flow that runs the new contact: its ID, or its contact-flow ARN.
    */
   readonly contactFlowId: string;
-  /** The number the message comes from: a phone number claimed by the instance. */
+  /**
+   * The number the message comes from: `{ address, type? }`, the ARN of a phone number claimed by
+   * the instance; `type` defaults to `CONNECT_PHONENUMBER_ARN`, the only one the API accepts.
+   */
   readonly sourceEndpoint: SourceEndpoint;
-  /** The customer's number. Maps to DestinationEndpoint; stored as a secret. */
+  /**
+   * The customer's number: `{ address, type? }`, in E.164 format such as `+14155550100`; `type`
+   * defaults to `TELEPHONE_NUMBER`. Secret.
+   */
   readonly destinationEndpoint: DestinationEndpoint;
   /**
    * `"SMS"` or `"WhatsApp"`: shorthand for the segment attribute `connect:Subtype`.
    * @default - taken from `segmentAttributes["connect:Subtype"]`, which must then be set
    */
-  readonly channel?: Channel;
+  readonly channel?: "SMS" | "WhatsApp";
   /**
-   * System-defined segment attributes (SegmentAttributes). `connect:Subtype` is set from
-   * `channel` when that is given.
+   * Segment attributes: `{ [key]: { valueString?, valueMap?, valueInteger?, valueList?, valueArn? }
+   * }`, one member each; keys 1..128 letters, digits, `-` and `_`, or system keys `connect:` + the
+   * same; `valueList` and `valueArn` only on `connect:` keys; nested at most 32 levels.
+   * `connect:Subtype` is set from `channel` when that is given.
    * @default - only `connect:Subtype`, from `channel`
    */
   readonly segmentAttributes?: Record<string, SegmentAttributeValue>;
   /**
-   * Custom contact attributes, available in the flow. Changing them updates the live contact in
-   * place (UpdateContactAttributes); it does not send a new message.
+   * Custom contact attributes, available in the flow: a string map, keys of letters, digits, `-`
+   * and `_`, 32,768 UTF-8 bytes in all. A change updates the live contact (UpdateContactAttributes)
+   * and sends no new message.
    * @default - no attributes
    */
   readonly attributes?: Record<string, string>;
   /**
    * How long the chat stays open, 60..10080 minutes.
-   * @default 1500 - the service's default of 25 hours
+   * @default - 1500, the service's default of 25 hours
    */
   readonly chatDurationInMinutes?: number;
   /**
-   * The customer participant's details.
+   * The customer participant's details: `{ displayName }`.
    * @default - the service's default display name
    */
   readonly participantDetails?: ParticipantDetails;
   /**
-   * A first message sent by the system. Stored as a secret.
+   * A first message sent by the system: `{ contentType, content }`; `text/plain` and
+   * `text/markdown` 1..1024 characters, `application/json` 1..12000,
+   * `application/vnd.amazonaws.connect.message.interactive.response` 1..12288. Secret.
    * @default - no initial system message
    */
   readonly initialSystemMessage?: ChatMessage;
   /**
-   * A first message built from an Amazon Q in Connect message template. Stored as a secret.
+   * A first message built from an Amazon Q in Connect message template: `{ knowledgeBaseId,
+   * messageTemplateId, templateAttributes: { customAttributes?, customerProfileAttributes? } }`.
+   * Secret.
    * @default - no templated message
    */
   readonly initialTemplatedSystemMessage?: TemplatedMessageConfig;
   /**
-   * A contact this one is related to (RelatedContactId).
+   * The ID of a contact this one is related to, 1..256 characters.
    * @default - not related to another contact
    */
   readonly relatedContactId?: string;
@@ -139,28 +154,35 @@ export interface ContactInputs {
    */
   readonly supportedMessagingContentTypes?: string[];
   /**
-   * The ClientToken to send instead of the derived one. Only for adopting a send made elsewhere:
-   * the derived token already makes every retry idempotent.
-   * @default - a SHA-256 digest of the resource's URN, the inputs that define the contact, `triggers` and the Region
+   * The ClientToken to send instead of the derived one, up to 500 characters. Only for adopting a
+   * send made elsewhere: the derived token already makes every retry idempotent.
+   * @default - a SHA-256 digest of the resource's URN, the inputs that define the contact,
+   * `triggers` and the Region
    */
   readonly clientToken?: string;
   /**
-   * Any values; when they change, a new contact is sent even if nothing else changed (for
-   * example a release version, to notify once per release).
+   * Any values; when they change, a new contact is sent even if nothing else changed (for example a
+   * release version, to notify once per release).
    * @default - no triggers
    */
   readonly triggers?: unknown[];
   /**
    * What `pulumi destroy` (or a replacement) does with the live chat: `"stop"` ends it with
    * StopContact; `"retain"` only forgets it.
-   * @default "stop"
+   * @default - "stop"
    */
-  readonly onDelete?: OnDelete;
+  readonly onDelete?: "stop" | "retain";
   /**
    * The AWS Region of the instance.
-   * @default - the Region of an instance ARN, then the stack setting `aws:region`, then `AWS_REGION` / `AWS_DEFAULT_REGION`
+   * @default - the Region of an instance ARN, then the stack setting `aws:region`, then
+   * `AWS_REGION` / `AWS_DEFAULT_REGION`
    */
   readonly region?: string;
+  // arguments: end
+}
+
+/** The provider's inputs, after `check`: the arguments, each a plain value, and the URN. */
+export interface ContactInputs extends ContactArguments {
   /**
    * The resource's URN, computed by the resource class (the engine does not hand it to a dynamic
    * provider). It feeds the derived ClientToken and is never a reason to replace.

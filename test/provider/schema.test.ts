@@ -18,7 +18,7 @@ import {
   settingsTable,
 } from "../../provider/schema";
 import { SETTING_NAMES, SETTINGS } from "../../provider/settings";
-import { readmeWithTables } from "../../tools/schema";
+import { argumentsDeclaration, readmeWithTables, TYPES_END, TYPES_START } from "../../tools/schema";
 import { freshProvider } from "../../harness/fresh-provider";
 import { ARGUMENT_NAMES } from "../fixtures";
 
@@ -278,6 +278,68 @@ describe("README's generated tables", () => {
       () => readmeWithTables(readme.replace(README_SETTINGS_START, "")),
       /README\.md has no "<!-- settings: generated/,
     );
+  });
+});
+
+describe("provider/types.ts's declaration of the arguments", () => {
+  const declaration = argumentsDeclaration();
+
+  it("is the one generated from the table (run `npm run schema` after changing an argument)", () => {
+    const text = readFileSync(path.join(ROOT, "provider", "types.ts"), "utf8");
+    const start = text.indexOf(TYPES_START);
+    assert.notEqual(start, -1);
+    assert.equal(
+      text.slice(start + TYPES_START.length + 1, text.indexOf(TYPES_END)),
+      `${declaration}\n`,
+    );
+  });
+
+  it("declares every argument once, in the table's order", () => {
+    const names = [...declaration.matchAll(/^ {2}readonly (\w+)\??: /gm)].map((m) => m[1]);
+    assert.deepEqual(names, TABLE_NAMES);
+  });
+
+  it("makes an argument without a default required, and one with a default optional with its @default", () => {
+    assert.match(
+      declaration,
+      /\(which also gives the Region\)\.\n {3}\*\/\n {2}readonly instanceId: string;/,
+    );
+    assert.match(
+      declaration,
+      / {3}\* @default - 1500, the service's default of 25 hours\n {3}\*\/\n {2}readonly chatDurationInMinutes\?: number;/,
+    );
+  });
+
+  it("types each kind of schema type, and an argument of a few values as their union", () => {
+    const typeOf = (name: string) =>
+      new RegExp(`^  readonly ${name}\\??: (.*);$`, "m").exec(declaration)?.[1];
+    assert.deepEqual(
+      Object.fromEntries(
+        [
+          "sourceEndpoint",
+          "channel",
+          "segmentAttributes",
+          "attributes",
+          "supportedMessagingContentTypes",
+          "triggers",
+          "onDelete",
+        ].map((name) => [name, typeOf(name)]),
+      ),
+      {
+        sourceEndpoint: "SourceEndpoint",
+        channel: '"SMS" | "WhatsApp"',
+        segmentAttributes: "Record<string, SegmentAttributeValue>",
+        attributes: "Record<string, string>",
+        supportedMessagingContentTypes: "string[]",
+        triggers: "unknown[]",
+        onDelete: '"stop" | "retain"',
+      },
+    );
+  });
+
+  it("keeps every line within 100 characters", () => {
+    const long = declaration.split("\n").filter((line) => line.length > 100);
+    assert.deepEqual(long, []);
   });
 });
 
