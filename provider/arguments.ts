@@ -24,8 +24,14 @@ import {
 } from "./argument-values";
 import { parseInstanceRef } from "./arn";
 import {
+  CHANNELS,
   DEFAULT_CHAT_DURATION_MINUTES,
   DESTINATION_ENDPOINT_TYPE,
+  MAX_CHAT_DURATION_MINUTES,
+  MAX_CLIENT_TOKEN_LENGTH,
+  MAX_CONTACT_ID_LENGTH,
+  MAX_DISPLAY_NAME_LENGTH,
+  MIN_CHAT_DURATION_MINUTES,
   SOURCE_ENDPOINT_TYPE,
   SUBTYPE_KEY,
 } from "./limits";
@@ -40,17 +46,10 @@ import {
 import { destinationEndpointRule, numberIsValid, sourceEndpointRule } from "./validation/endpoints";
 import {
   attributesRule,
-  channelRule,
-  chatDurationRule,
-  clientTokenRule,
   contactFlowIdRule,
   instanceIdRule,
-  onDeleteRule,
-  participantDetailsRule,
   regionRule,
-  relatedContactIdRule,
   StoredInputs,
-  triggersRule,
 } from "./validation/fields";
 import {
   initialSystemMessageRule,
@@ -58,6 +57,7 @@ import {
   onlyOneInitialMessage,
   supportedMessagingContentTypesRule,
 } from "./validation/messages";
+import { formatNumber } from "./validation/problems";
 import { Rule } from "./validation/rules";
 import { checkSegmentAttributes, subtypeIsStarted } from "./validation/segment-attributes";
 
@@ -197,7 +197,12 @@ export const ARGUMENTS = {
     doc: '`"SMS"` or `"WhatsApp"`: shorthand for the segment attribute `connect:Subtype`.',
     whenLeftOut: 'taken from `segmentAttributes["connect:Subtype"]`, which must then be set',
     schema: STRING,
-    rule: channelRule,
+    rule: {
+      kind: "oneOf",
+      values: CHANNELS,
+      what: "the channel",
+      fix: 'set channel to "SMS" or "WhatsApp".',
+    },
     related: [channelOrSubtypeGiven, channelAgreesWithSubtype],
     change: "replace",
     view: (inputs) => subtypeOf(inputs.channel, inputs.segmentAttributes),
@@ -235,7 +240,14 @@ export const ARGUMENTS = {
     doc: "How long the chat stays open, 60..10080 minutes.",
     whenLeftOut: `${DEFAULT_CHAT_DURATION_MINUTES}, the service's default of 25 hours`,
     schema: { type: "integer" },
-    rule: chatDurationRule,
+    rule: {
+      kind: "integer",
+      min: MIN_CHAT_DURATION_MINUTES,
+      max: MAX_CHAT_DURATION_MINUTES,
+      what: "a whole number of minutes",
+      bounds: `from ${MIN_CHAT_DURATION_MINUTES} (1 hour) to ${formatNumber(MAX_CHAT_DURATION_MINUTES)} (7 days)`,
+      fix: "give a duration in that range, or leave it out for the default of 25 hours.",
+    },
     change: "replace",
     view: (inputs) => inputs.chatDurationInMinutes ?? DEFAULT_CHAT_DURATION_MINUTES,
     member: "ChatDurationInMinutes",
@@ -245,7 +257,21 @@ export const ARGUMENTS = {
     doc: "The customer participant's details: `{ displayName }`.",
     whenLeftOut: "the service's default display name",
     schema: ref("ParticipantDetails"),
-    rule: participantDetailsRule,
+    rule: {
+      kind: "object",
+      what: "{ displayName }",
+      fix: `give the customer's display name, 1 to ${MAX_DISPLAY_NAME_LENGTH} characters.`,
+      members: {
+        displayName: {
+          kind: "string",
+          max: MAX_DISPLAY_NAME_LENGTH,
+          what: "a display name",
+          required: "the customer's display name",
+          reveal: "length",
+          fix: `give the customer's display name, 1 to ${MAX_DISPLAY_NAME_LENGTH} characters.`,
+        },
+      },
+    },
     change: "replace",
     member: "ParticipantDetails",
     request: ({ participantDetails: details }) => details && { DisplayName: details.displayName },
@@ -285,7 +311,13 @@ export const ARGUMENTS = {
     doc: "The ID of a contact this one is related to, 1..256 characters.",
     whenLeftOut: "not related to another contact",
     schema: STRING,
-    rule: relatedContactIdRule,
+    rule: {
+      kind: "string",
+      max: MAX_CONTACT_ID_LENGTH,
+      what: "a contact ID",
+      reveal: "value",
+      fix: "give the ContactId of the contact this one relates to, or leave relatedContactId out.",
+    },
     change: "replace",
     member: "RelatedContactId",
     request: (inputs) => inputs.relatedContactId,
@@ -306,7 +338,15 @@ export const ARGUMENTS = {
       "a SHA-256 digest of the resource's URN, the inputs that define the contact, `triggers` and the Region",
     schema: STRING,
     secret: "output",
-    rule: clientTokenRule,
+    rule: {
+      kind: "string",
+      max: MAX_CLIENT_TOKEN_LENGTH,
+      what: "an idempotency token",
+      reveal: "length",
+      fix:
+        `give a unique token of at most ${MAX_CLIENT_TOKEN_LENGTH} characters, or leave clientToken ` +
+        "out to let the provider derive one from the resource.",
+    },
     change: "replace",
     // A given token changes when it differs from the one the contact was sent with; leaving it out
     // changes it only if the contact was sent with a token the user gave.
@@ -320,7 +360,11 @@ export const ARGUMENTS = {
     doc: "Any values; when they change, a new contact is sent even if nothing else changed (for example a release version, to notify once per release).",
     whenLeftOut: "no triggers",
     schema: { type: "array", items: { $ref: "pulumi.json#/Any" } },
-    rule: triggersRule,
+    rule: {
+      kind: "list",
+      what: "of any values; a change to them sends a new message",
+      fix: "wrap the value in a list: triggers: [value].",
+    },
     change: "replace",
     view: (inputs) => inputs.triggers ?? [],
   },
@@ -328,7 +372,12 @@ export const ARGUMENTS = {
     doc: 'What `pulumi destroy` (or a replacement) does with the live chat: `"stop"` ends it with StopContact; `"retain"` only forgets it.',
     whenLeftOut: '"stop"',
     schema: STRING,
-    rule: onDeleteRule,
+    rule: {
+      kind: "oneOf",
+      values: ["stop", "retain"],
+      what: "what a delete does with the contact",
+      fix: 'use "stop" to end the contact when the resource is deleted, or "retain" to leave it running.',
+    },
     change: "update",
     view: (inputs) => inputs.onDelete ?? "stop",
   },

@@ -421,7 +421,7 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
     mutate: (i) => (i.attributes = ["a"]),
     property: "attributes",
     reason:
-      "attributes must be an object (a map of strings to strings); received an array. Fix: give attributes as an object of string keys to string values.",
+      "attributes must be an object (a map of strings to strings); received an array. Fix: give an object of string keys to string values.",
   },
   {
     name: "an attribute key has a space",
@@ -449,7 +449,7 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
     mutate: (i) => (i.attributes = { a: SECRET_VALUE.repeat(800), b: SECRET_VALUE.repeat(800) }),
     property: "attributes",
     reason:
-      "attributes must take at most 32,768 bytes (UTF-8) for all keys and values together; received 2 attributes of 35,202 bytes. Fix: remove or shorten attributes, or keep large data elsewhere and pass a reference.",
+      "attributes must take at most 32,768 bytes (UTF-8) for all keys and values together; received 2 attributes of 35,202 bytes. Fix: remove or shorten some of them, or keep large data elsewhere and pass a reference.",
   },
   // chatDurationInMinutes
   {
@@ -764,7 +764,7 @@ export const INVALID_INPUT_ROWS: readonly InvalidInputRow[] = [
     mutate: (i) => (i.region = "us-east"),
     property: "region",
     reason:
-      'region must be an AWS Region name such as "us-east-1", "eu-central-1" or "us-gov-west-1"; received "us-east". Fix: give the Region of the Amazon Connect instance, or leave region out to use the provider\'s Region.',
+      'region must be an AWS Region name such as "us-east-1", "eu-central-1" or "us-gov-west-1"; received "us-east". Fix: give the Region of the Amazon Connect instance, or leave it out to use the provider\'s Region.',
   },
   {
     name: "region differs from the instance ARN's",

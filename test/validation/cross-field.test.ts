@@ -160,7 +160,7 @@ describe("the rules relating two inputs", () => {
         {
           property: "region",
           reason:
-            'region must be an AWS Region name such as "us-east-1", "eu-central-1" or "us-gov-west-1"; received "us-east". Fix: give the Region of the Amazon Connect instance, or leave region out to use the provider\'s Region.',
+            'region must be an AWS Region name such as "us-east-1", "eu-central-1" or "us-gov-west-1"; received "us-east". Fix: give the Region of the Amazon Connect instance, or leave it out to use the provider\'s Region.',
         },
       ],
     ],

@@ -15,7 +15,7 @@ const TOO_MANY_BYTES = (count: number, bytes: string): InputProblem => ({
   property: "attributes",
   reason:
     `attributes must take at most 32,768 bytes (UTF-8) for all keys and values together; received ${count} attributes of ${bytes} bytes. ` +
-    "Fix: remove or shorten attributes, or keep large data elsewhere and pass a reference.",
+    "Fix: remove or shorten some of them, or keep large data elsewhere and pass a reference.",
 });
 
 describe("the rules of the scalar arguments, at their bounds", () => {
@@ -61,7 +61,7 @@ describe("the rules of the scalar arguments, at their bounds", () => {
         {
           property: "region",
           reason:
-            "region must be a string (an AWS Region name); received a number. Fix: give the Region of the Amazon Connect instance, or leave region out to use the provider's Region.",
+            "region must be a string (an AWS Region name); received a number. Fix: give the Region of the Amazon Connect instance, or leave it out to use the provider's Region.",
         },
       ],
     ],
@@ -72,7 +72,7 @@ describe("the rules of the scalar arguments, at their bounds", () => {
         {
           property: "region",
           reason:
-            'region must be an AWS Region name such as "us-east-1", "eu-central-1" or "us-gov-west-1"; received "". Fix: give the Region of the Amazon Connect instance, or leave region out to use the provider\'s Region.',
+            'region must be an AWS Region name such as "us-east-1", "eu-central-1" or "us-gov-west-1"; received "". Fix: give the Region of the Amazon Connect instance, or leave it out to use the provider\'s Region.',
         },
       ],
     ],
@@ -127,7 +127,7 @@ describe("the rules of the scalar arguments, at their bounds", () => {
         {
           property: 'attributes["a"]',
           reason:
-            'attributes["a"] must not be null; received null. Fix: give attributes as an object of string keys to string values.',
+            'attributes["a"] must not be null; received null. Fix: give an object of string keys to string values.',
         },
       ],
     ],
