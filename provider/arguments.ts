@@ -81,8 +81,15 @@ export interface ContactPlace {
   readonly region: string;
 }
 
-/** A rule relating an argument to the others, or to the inputs stored in state. */
-export type RelatedRule = (inputs: Record<string, unknown>, stored: StoredInputs) => InputProblem[];
+/**
+ * A rule relating an argument (`name`, the entry's own) to the others, or to the inputs stored in
+ * state.
+ */
+export type RelatedRule = (
+  inputs: Record<string, unknown>,
+  stored: StoredInputs,
+  name: ArgumentName,
+) => InputProblem[];
 
 /** Everything the package knows of one argument. */
 export interface Argument {

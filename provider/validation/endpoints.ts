@@ -12,7 +12,7 @@ import {
 } from "../limits";
 import { isRecord } from "../canonical";
 import { InputProblem } from "../types";
-import { complaint, describeLength, maskPhoneNumber, quote } from "./problems";
+import { complaint, describeLength, maskPhoneNumber, memberPath, quote } from "./problems";
 import { Rule, StringRule } from "./rules";
 
 const PHONE_NUMBER_ARN_FORM = "arn:aws:connect:<region>:<account>:phone-number/<phoneNumberId>";
@@ -117,15 +117,18 @@ export const destinationEndpointRule: Rule = endpoint("destination", DESTINATION
   form: (text, property) => (E164.test(text) ? [] : [notE164(text, property, e164Mistake(text))]),
 });
 
-/** The address of a destination endpoint, when it is a string in E.164 form. */
-function e164AddressOf(inputs: Readonly<Record<string, unknown>> | undefined): string | undefined {
-  const endpoint = inputs?.destinationEndpoint;
+/** The address of the endpoint `name`, when it is a string in E.164 form. */
+function e164AddressOf(
+  inputs: Readonly<Record<string, unknown>> | undefined,
+  name: string,
+): string | undefined {
+  const endpoint = inputs?.[name];
   const address = isRecord(endpoint) ? endpoint.address : undefined;
   return typeof address === "string" && E164.test(address) ? address : undefined;
 }
 
 /**
- * The destination is a valid number for its country code (libphonenumber's metadata). The one
+ * The destination endpoint `name` is a valid number for its country code (libphonenumber's metadata). The one
  * costly rule of check, so it runs for a number that is new or changed, not for one unchanged
  * from the inputs in state, which passed check when they were stored: a preview of a stack in
  * state does not pay for it again, and an update of libphonenumber's metadata does not fail the
@@ -134,9 +137,10 @@ function e164AddressOf(inputs: Readonly<Record<string, unknown>> | undefined): s
 export function numberIsValid(
   inputs: Record<string, unknown>,
   stored: Readonly<Record<string, unknown>> | undefined,
+  name: string,
 ): InputProblem[] {
-  const address = e164AddressOf(inputs);
-  if (address === undefined || address === e164AddressOf(stored)) {
+  const address = e164AddressOf(inputs, name);
+  if (address === undefined || address === e164AddressOf(stored, name)) {
     return [];
   }
   return isValidPhoneNumber(address)
@@ -144,7 +148,7 @@ export function numberIsValid(
     : [
         notE164(
           address,
-          "destinationEndpoint.address",
+          memberPath(name, "address"),
           "it is not a valid number for its country code",
         ),
       ];

@@ -85,7 +85,7 @@ function checkFields(inputs: Record<string, unknown>, stored: StoredInputs): Inp
   for (const [name, { rule, related = [], secret }] of ARGUMENT_ENTRIES) {
     problems.push(...checkValue(inputs[name], name, secret === "always" ? secretRule(rule) : rule));
     for (const relate of related) {
-      problems.push(...relate(inputs, stored));
+      problems.push(...relate(inputs, stored, name));
     }
   }
   return problems;
