@@ -148,6 +148,12 @@ describe("classifyChanges", () => {
       [],
     ],
     ["triggers changed", (i) => ({ ...i, triggers: ["v2"] }), ["triggers"], []],
+    [
+      "triggers given as an empty list, as none were before",
+      (i) => ({ ...i, triggers: [] }),
+      [],
+      [],
+    ],
     ["region named and different", (i) => ({ ...i, region: "eu-west-2" }), ["region"], []],
     [
       "region named and the same as the one the contact lives in",
