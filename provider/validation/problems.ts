@@ -142,10 +142,9 @@ export function casingHint(value: unknown, allowed: readonly string[]): string {
  * that a hostile 10 MB name costs a message no more than a short one.
  */
 function shownName(name: string): string {
-  // A name of more than 128 UTF-16 units has more than 64 code points: it is not counted.
-  return name.length <= 2 * MAX_KEY_IN_PATH && lengthOf(name) <= MAX_KEY_IN_PATH
-    ? name
-    : `${firstCodePoints(name, MAX_KEY_IN_PATH)}…`;
+  // firstCodePoints reads at most 128 UTF-16 units, whatever the name's length.
+  const head = firstCodePoints(name, MAX_KEY_IN_PATH);
+  return head.length === name.length ? name : `${head}…`;
 }
 
 /** The path of a map entry: `attributes["bad key"]`. Very long keys are shortened. */
