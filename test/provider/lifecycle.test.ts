@@ -220,6 +220,20 @@ describe("the lifecycle core", () => {
         .rejects(awsError("ResourceNotFoundException", 404, "Not found"));
       assert.deepEqual(await lifecycle.read("contact-1", stored()), { id: "" });
     });
+
+    it("fails a refresh on an access error, instead of reading the contact as gone", async () => {
+      connect
+        .on(DescribeContactCommand)
+        .rejects(awsError("AccessDeniedException", 403, "not authorized"));
+      await assert.rejects(lifecycle.read("contact-1", stored()), {
+        name: "ContactApiError",
+        message:
+          "Access denied to DescribeContact for instance 11111111-2222-3333-4444-555555555555 in " +
+          "us-east-1. Allow the IAM action connect:DescribeContact on the resource " +
+          "arn:aws:connect:us-east-1:*:instance/11111111-2222-3333-4444-555555555555/* for the " +
+          "identity the Pulumi program runs as.",
+      });
+    });
   });
 
   describe("delete", () => {
