@@ -147,6 +147,10 @@ export interface Argument {
 const STRING: SchemaType = { type: "string" };
 const STRING_MAP: SchemaType = { type: "object", additionalProperties: STRING };
 const ref = (name: string): SchemaType => ({ $ref: `#/types/${TYPE_PREFIX}${name}` });
+const DISPLAY_NAME_FIX = `give the customer's display name, 1 to ${MAX_DISPLAY_NAME_LENGTH} characters.`;
+
+/** The schema's reference to Pulumi's type of any value. */
+export const ANY_REF = "pulumi.json#/Any";
 
 /** The schema's prefix of the package's object types (`<package>:index:`). */
 export const PACKAGE_NAME = "connect-outbound-chat";
@@ -267,7 +271,7 @@ export const ARGUMENTS = {
     rule: {
       kind: "object",
       what: "{ displayName }",
-      fix: `give the customer's display name, 1 to ${MAX_DISPLAY_NAME_LENGTH} characters.`,
+      fix: DISPLAY_NAME_FIX,
       members: {
         displayName: {
           kind: "string",
@@ -275,7 +279,7 @@ export const ARGUMENTS = {
           what: "a display name",
           required: "the customer's display name",
           reveal: "length",
-          fix: `give the customer's display name, 1 to ${MAX_DISPLAY_NAME_LENGTH} characters.`,
+          fix: DISPLAY_NAME_FIX,
         },
       },
     },
@@ -366,7 +370,7 @@ export const ARGUMENTS = {
   triggers: {
     doc: "Any values; when they change, a new contact is sent even if nothing else changed (for example a release version, to notify once per release).",
     whenLeftOut: "no triggers",
-    schema: { type: "array", items: { $ref: "pulumi.json#/Any" } },
+    schema: { type: "array", items: { $ref: ANY_REF } },
     rule: {
       kind: "list",
       what: "of any values; a change to them sends a new message",

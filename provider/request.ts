@@ -27,8 +27,8 @@ export function toStartRequest(inputs: ContactInputs): StartRequest {
 /**
  * The request as it defines the contact, for comparing and for the token: what the service does
  * when a member is left out is written as leaving it out, and the content types are a set. So
- * spelling out a default (`chatDurationInMinutes: 1500`) neither replaces the contact nor changes
- * its token.
+ * spelling out a default (a chat duration of 1500 minutes) neither replaces the contact nor
+ * changes its token.
  */
 export function comparableRequest(inputs: ContactInputs): StartRequest {
   return comparable(toStartRequest(inputs));

@@ -5,6 +5,7 @@
  * the file or README differs from what this module generates.
  */
 import {
+  ANY_REF,
   ARGUMENT_ENTRIES,
   Argument,
   ALWAYS_OUTPUTS,
@@ -282,12 +283,15 @@ export function schemaText(): string {
   return `${JSON.stringify(packageSchema(), null, 2)}\n`;
 }
 
+/** The name of the type a schema reference names (`SourceEndpoint`); undefined for any value. */
+export function refTypeName(ref: string): string | undefined {
+  return ref === ANY_REF ? undefined : ref.slice(ref.lastIndexOf(":") + 1);
+}
+
 /** A schema type in words, for README: `string`, `list of string`, `map of SegmentAttributeValue`. */
 function typeInWords(type: SchemaType): string {
   if ("$ref" in type) {
-    return type.$ref === "pulumi.json#/Any"
-      ? "any"
-      : type.$ref.slice(type.$ref.lastIndexOf(":") + 1);
+    return refTypeName(type.$ref) ?? "any";
   }
   if (type.type === "array") return `list of ${typeInWords(type.items)}`;
   if (type.type === "object") return `map of ${typeInWords(type.additionalProperties)}`;

@@ -14,6 +14,7 @@ import {
   README_SETTINGS_START,
   README_TABLE_END,
   README_TABLE_START,
+  refTypeName,
   schemaText,
   settingsTable,
 } from "../provider/schema";
@@ -52,9 +53,7 @@ function typeScriptOf(type: SchemaType, argument?: Argument): string {
     return argument.rule.values.map((value) => JSON.stringify(value)).join(" | ");
   }
   if ("$ref" in type) {
-    return type.$ref === "pulumi.json#/Any"
-      ? "unknown"
-      : type.$ref.slice(type.$ref.lastIndexOf(":") + 1);
+    return refTypeName(type.$ref) ?? "unknown";
   }
   if (type.type === "array") return `${typeScriptOf(type.items)}[]`;
   if (type.type === "object") return `Record<string, ${typeScriptOf(type.additionalProperties)}>`;

@@ -128,11 +128,11 @@ function e164AddressOf(
 }
 
 /**
- * The destination endpoint `name` is a valid number for its country code (libphonenumber's metadata). The one
- * costly rule of check, so it runs for a number that is new or changed, not for one unchanged
- * from the inputs in state, which passed check when they were stored: a preview of a stack in
- * state does not pay for it again, and an update of libphonenumber's metadata does not fail the
- * previews of contacts already sent.
+ * The destination endpoint `name` is a valid number for its country code (libphonenumber's
+ * metadata). The one costly rule of check, so it runs for a number that is new or changed, not
+ * for one unchanged from the inputs in state, which passed check when they were stored: a preview
+ * of a stack in state does not pay for it again, and an update of libphonenumber's metadata does
+ * not fail the previews of contacts already sent.
  */
 export function numberIsValid(
   inputs: Record<string, unknown>,
