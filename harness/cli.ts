@@ -203,12 +203,27 @@ export class PulumiProject {
     if (exported.code === 0 || !/failed to load checkpoint/.test(exported.stderr)) {
       return false;
     }
-    const checkpoint = (await this.stateFiles()).find((file) =>
-      file.endsWith(`${path.sep}${stack}.json`),
-    );
+    const files = await this.stateFiles();
+    const checkpoint = files.find((file) => file.endsWith(`${path.sep}${stack}.json`));
     if (checkpoint === undefined) throw new Error(describe(exported));
-    await fs.copyFile(`${checkpoint}.bak`, checkpoint);
-    return true;
+    // The backup first; when the kill cut that too, the newest whole checkpoint of the stack's
+    // history (`.pulumi/history/…/<stack>-<time>.checkpoint.json`), as a user would take next.
+    const history = files
+      .filter((file) => path.basename(file).startsWith(`${stack}-`))
+      .filter((file) => file.endsWith(".checkpoint.json"))
+      .sort()
+      .reverse();
+    for (const candidate of [`${checkpoint}.bak`, ...history]) {
+      const text = await fs.readFile(candidate, "utf8").catch(() => "");
+      try {
+        JSON.parse(text);
+      } catch {
+        continue;
+      }
+      await fs.writeFile(checkpoint, text);
+      return true;
+    }
+    throw new Error(`no whole checkpoint to restore: ${describe(exported)}`);
   }
 
   /** The files of the file backend that hold a stack's state. */
