@@ -194,9 +194,13 @@ export class PulumiProject {
   }
 
   /**
-   * After a SIGKILL the file backend's checkpoint may be cut short in the middle of its write
-   * (`failed to load checkpoint: EOF`). As a user would, put back the previous checkpoint, which
-   * the backend keeps beside it as `<stack>.json.bak`. Returns whether it had to.
+   * After a SIGKILL the file backend may read `failed to load checkpoint: EOF`. Its blob store
+   * (gocloud's fileblob) writes `<stack>.json` atomically (a temporary file renamed) but the
+   * `<stack>.json.attrs` beside it in place (truncate, then write): a kill between the two leaves
+   * that sidecar empty, and reading the stack fails on it. As a user would, remove a sidecar that
+   * is not whole (the backend reads a missing one as plain defaults), and should the checkpoint
+   * itself not be whole, put back `<stack>.json.bak` or the newest whole checkpoint of the
+   * stack's history. Returns whether it had to; throws when the stack still cannot be read.
    */
   async recoverCheckpoint(stack: string): Promise<boolean> {
     const exported = await this.run(["stack", "export", "--stack", stack]);
@@ -206,24 +210,34 @@ export class PulumiProject {
     const files = await this.stateFiles();
     const checkpoint = files.find((file) => file.endsWith(`${path.sep}${stack}.json`));
     if (checkpoint === undefined) throw new Error(describe(exported));
-    // The backup first; when the kill cut that too, the newest whole checkpoint of the stack's
-    // history (`.pulumi/history/…/<stack>-<time>.checkpoint.json`), as a user would take next.
-    const history = files
-      .filter((file) => path.basename(file).startsWith(`${stack}-`))
-      .filter((file) => file.endsWith(".checkpoint.json"))
-      .sort()
-      .reverse();
-    for (const candidate of [`${checkpoint}.bak`, ...history]) {
-      const text = await fs.readFile(candidate, "utf8").catch(() => "");
+    const isWhole = async (file: string): Promise<boolean> => {
       try {
-        JSON.parse(text);
+        JSON.parse(await fs.readFile(file, "utf8"));
+        return true;
       } catch {
-        continue;
+        return false;
       }
-      await fs.writeFile(checkpoint, text);
-      return true;
+    };
+    const sidecar = `${checkpoint}.attrs`;
+    if (files.includes(sidecar) && !(await isWhole(sidecar))) await fs.rm(sidecar);
+    if (!(await isWhole(checkpoint))) {
+      const history = files
+        .filter((file) => path.basename(file).startsWith(`${stack}-`))
+        .filter((file) => file.endsWith(".checkpoint.json"))
+        .sort()
+        .reverse();
+      const candidates = [`${checkpoint}.bak`, ...history];
+      let restored = false;
+      for (let i = 0; i < candidates.length && !restored; i++) {
+        if (await isWhole(candidates[i])) {
+          await fs.copyFile(candidates[i], checkpoint);
+          restored = true;
+        }
+      }
+      if (!restored) throw new Error(`no whole checkpoint to restore: ${describe(exported)}`);
     }
-    throw new Error(`no whole checkpoint to restore: ${describe(exported)}`);
+    await this.expect(["stack", "export", "--stack", stack]);
+    return true;
   }
 
   /** The files of the file backend that hold a stack's state. */

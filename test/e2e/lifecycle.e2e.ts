@@ -6,6 +6,7 @@
  */
 import { strict as assert } from "assert";
 import { ConnectClient, StopContactCommand } from "@aws-sdk/client-connect";
+import { promises as fs } from "fs";
 import { ConnectEmulator, DEMO_INSTANCE_ID, DEMO_REGION } from "../../emulator";
 import { PulumiProject, resourcesOf } from "../../harness/cli";
 import {
@@ -146,7 +147,7 @@ describe("the real Pulumi CLI: a stack's life", function () {
     const files = await project.stateFiles();
     assert.ok(files.length > 0);
     for (const file of files) {
-      const text = await readFile(file);
+      const text = await fs.readFile(file, "utf8");
       assert.deepEqual(secretsIn(text, 3), [], file);
     }
     const exported = JSON.stringify(await project.exportStack(STACK));
@@ -161,6 +162,25 @@ describe("the real Pulumi CLI: a stack's life", function () {
         "the message",
       ],
     );
+  });
+
+  it("reads the stack again after a kill cut its checkpoint's sidecar, as README's troubleshooting says", async () => {
+    const before = (await contacts()).map((resource) => resource.id);
+    const checkpoint = (await project.stateFiles()).find((file) => file.endsWith(`/${STACK}.json`));
+    assert.ok(checkpoint !== undefined);
+    // What a SIGKILL between the backend's two writes leaves: the checkpoint whole, and the
+    // metadata file beside it truncated.
+    await fs.writeFile(`${checkpoint}.attrs`, "");
+    const cut = await project.run(["stack", "export", "--stack", STACK]);
+    assert.equal(cut.code, 1);
+    assert.match(cut.stderr, /^error: failed to load checkpoint: EOF$/m);
+    assert.equal(await project.recoverCheckpoint(STACK), true);
+    assert.deepEqual(
+      (await contacts()).map((resource) => resource.id),
+      before,
+    );
+    assert.equal(before.length, 3);
+    assert.equal(await project.recoverCheckpoint(STACK), false);
   });
 
   it("destroys every contact: one StopContact each, and an empty stack", async () => {
@@ -186,7 +206,3 @@ describe("the real Pulumi CLI: a stack's life", function () {
     );
   });
 });
-
-async function readFile(file: string): Promise<string> {
-  return (await import("fs")).promises.readFile(file, "utf8");
-}
