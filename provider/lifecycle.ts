@@ -131,8 +131,8 @@ export async function read(
   try {
     const contact = await describeContact(props.region, props.instanceId, id);
     const { initiationTimestamp: _i, disconnectTimestamp: _d, ...rest } = props;
-    const initiationTimestamp = contact?.InitiationTimestamp?.toISOString();
-    const disconnectTimestamp = contact?.DisconnectTimestamp?.toISOString();
+    const initiationTimestamp = contact.InitiationTimestamp?.toISOString();
+    const disconnectTimestamp = contact.DisconnectTimestamp?.toISOString();
     return {
       id,
       props: {
@@ -260,7 +260,7 @@ async function endedAlready(error: unknown, props: ContactOutputs, id: string): 
   }
   try {
     const contact = await describeContact(props.region, props.instanceId, id);
-    return contact?.DisconnectTimestamp !== undefined;
+    return contact.DisconnectTimestamp !== undefined;
   } catch (describeError) {
     return isContactGone(describeError);
   }

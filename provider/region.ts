@@ -58,22 +58,23 @@ export function regionOfProfile(
     settings.sharedConfigFiles?.[0] ?? env.AWS_CONFIG_FILE ?? `${os.homedir()}/.aws/config`;
   let text: string;
   try {
-    text = fs.readFileSync(file.replace(/^~(?=\/|$)/, os.homedir()), "utf8");
+    text = fs.readFileSync(file.replace(/^~(?=\/)/, os.homedir()), "utf8");
   } catch {
     return undefined;
   }
   const profile = profileOf(settings, env);
   const wanted = profile === "default" ? ["default", "profile default"] : [`profile ${profile}`];
-  let section: string | undefined;
+  // Lines before the first header belong to no profile: the empty name, which no profile has.
+  let section = "";
   for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/[#;].*$/, "").trim();
+    const line = raw.replace(/[#;].*/, "").trim();
     const header = /^\[\s*(.+?)\s*\]$/.exec(line);
     if (header) {
       section = header[1];
       continue;
     }
     const pair = /^region\s*=\s*(\S+)$/.exec(line);
-    if (pair && section !== undefined && wanted.includes(section)) {
+    if (pair && wanted.includes(section)) {
       return pair[1];
     }
   }

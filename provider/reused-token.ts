@@ -27,15 +27,15 @@ export async function reusedTokenEndedAt(
   contactId: string,
   createStartedAt: Date,
 ): Promise<Date | undefined> {
+  let ended: Date | undefined;
   try {
-    const contact = await describeContact(region, instanceId, contactId);
-    const ended = contact.DisconnectTimestamp;
-    return ended !== undefined && ended.getTime() < createStartedAt.getTime() - CLOCK_SKEW_MS
-      ? ended
-      : undefined;
+    ended = (await describeContact(region, instanceId, contactId)).DisconnectTimestamp;
   } catch {
     return undefined;
   }
+  return ended !== undefined && ended.getTime() < createStartedAt.getTime() - CLOCK_SKEW_MS
+    ? ended
+    : undefined;
 }
 
 /**

@@ -167,13 +167,9 @@ export function stackConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, strin
  * strings; lists and objects are JSON text, as `pulumi config set --path` writes them.
  */
 export function settingsFromStackConfig(config: Readonly<Record<string, unknown>>): AwsSettings {
-  const values: Record<string, unknown> = {};
-  for (const name of SETTING_NAMES) {
-    const value = config[stackKeyOf(name)];
-    if (value !== undefined && value !== "") {
-      values[name] = typeof value === "string" ? parseJsonOrText(value) : value;
-    }
-  }
+  const values = Object.fromEntries(
+    SETTING_NAMES.map((name) => [name, rawSetting(config[stackKeyOf(name)])]),
+  );
   return settingsFrom(values, "aws:");
 }
 
@@ -184,26 +180,23 @@ export function stackKeyOf(name: (typeof SETTING_NAMES)[number]): string {
 
 /** The settings from the native provider's configuration (`region`, `profile`, ...). */
 export function settingsFromProviderConfig(config: Readonly<Record<string, unknown>>): AwsSettings {
-  const values: Record<string, unknown> = {};
-  for (const name of SETTING_NAMES) {
-    const value = config[name];
-    if (value !== undefined && value !== null && value !== "") {
-      values[name] = typeof value === "string" ? parseJsonOrText(value) : value;
-    }
-  }
+  const values = Object.fromEntries(SETTING_NAMES.map((name) => [name, rawSetting(config[name])]));
   return settingsFrom(values, "");
 }
 
-function parseJsonOrText(text: string): unknown {
-  const first = text.trimStart()[0];
-  if (first === "[" || first === "{") {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return text;
-    }
+/**
+ * A setting's value as given: none when left out, null or blank; a list or an object when it is
+ * JSON text of one (as `pulumi config set --path` writes them); any other text as it is, so that
+ * a profile named `123` stays a name.
+ */
+function rawSetting(value: unknown): unknown {
+  if (value === null || value === "") return undefined;
+  if (typeof value !== "string" || !/^\s*[[{]/.test(value)) return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
   }
-  return text;
 }
 
 /** Checks and normalizes raw settings; `prefix` is how they are named in messages (`aws:`). */
@@ -269,8 +262,8 @@ function asRoles(value: unknown, name: string): AssumeRole[] {
   if (value === undefined) return [];
   const items = Array.isArray(value) ? value : [value];
   return items.map((item: unknown, index) => {
-    const role = item as Record<string, unknown> | null;
-    if (typeof role !== "object" || role === null || typeof role.roleArn !== "string") {
+    const role = item as Record<string, unknown> | null | undefined;
+    if (typeof role?.roleArn !== "string") {
       throw settingsError(
         name,
         `${name}${Array.isArray(value) ? `[${index}]` : ""} must be an object with a roleArn, ` +

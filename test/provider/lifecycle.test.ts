@@ -2,6 +2,8 @@ import { strict as assert } from "assert";
 import {
   ConnectClient,
   DescribeContactCommand,
+  DescribeContactFlowCommand,
+  DescribeInstanceCommand,
   StartOutboundChatContactCommand,
   StopContactCommand,
   UpdateContactAttributesCommand,
@@ -13,7 +15,7 @@ import { isOutboundChatContactError } from "../../provider/contact-error";
 import { contactIdentity, deriveClientToken } from "../../provider/request";
 import { ContactInputs, ContactOutputs } from "../../provider/types";
 import { awsError, setEnv } from "../../harness/doubles";
-import { INSTANCE_ARN, INSTANCE_ID, validInputs } from "../fixtures";
+import { CONTACT_FLOW_ID, INSTANCE_ARN, INSTANCE_ID, validInputs } from "../fixtures";
 
 type Lifecycle = typeof import("../../provider/lifecycle");
 /** A new copy of the provider's modules for each test: no client or pacer of an earlier test. */
@@ -147,6 +149,28 @@ describe("the lifecycle core", () => {
       assert.equal(connect.commandCalls(DescribeContactCommand).length, 0);
     });
 
+    it("fails when StartOutboundChatContact finds no such flow, naming the flow it asked about", async () => {
+      connect
+        .on(StartOutboundChatContactCommand)
+        .rejects(awsError("ResourceNotFoundException", 404, "Not found"));
+      connect.on(DescribeInstanceCommand).resolves({ Instance: { Id: INSTANCE_ID } });
+      connect
+        .on(DescribeContactFlowCommand)
+        .rejects(awsError("ResourceNotFoundException", 404, "Not found"));
+      await assert.rejects(create(inputs()), {
+        name: "ContactApiError",
+        message:
+          "Amazon Connect did not find a resource StartOutboundChatContact needs in us-east-1: " +
+          `the contact flow ${CONTACT_FLOW_ID} is not a flow of instance ${INSTANCE_ID}. Fix: ` +
+          "give the ID of a flow of that instance (Routing > Flows in the console).",
+      });
+      assert.deepEqual(connect.commandCalls(DescribeContactFlowCommand)[0].args[0].input, {
+        InstanceId: INSTANCE_ID,
+        ContactFlowId: CONTACT_FLOW_ID,
+      });
+      assert.equal(connect.commandCalls(StartOutboundChatContactCommand).length, 1);
+    });
+
     it("fails when there is no URN and no clientToken, and sends nothing", async () => {
       const { __urn: _urn, ...rest } = inputs();
       await assert.rejects(create(rest), { name: "OutboundChatContactError", code: "MissingUrn" });
@@ -201,6 +225,14 @@ describe("the lifecycle core", () => {
       });
       const result = await lifecycle.read("contact-1", stored({ disconnectTimestamp: undefined }));
       assert.equal(result.props?.initiationTimestamp, "2026-11-24T10:00:00.000Z");
+      assert.equal(result.props && "disconnectTimestamp" in result.props, false);
+    });
+
+    it("leaves both times out for a contact DescribeContact gives no times for", async () => {
+      connect.on(DescribeContactCommand).resolves({ Contact: { Id: "contact-1" } });
+      const result = await lifecycle.read("contact-1", stored());
+      assert.equal(result.id, "contact-1");
+      assert.equal(result.props && "initiationTimestamp" in result.props, false);
       assert.equal(result.props && "disconnectTimestamp" in result.props, false);
     });
 

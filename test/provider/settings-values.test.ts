@@ -105,6 +105,11 @@ describe("the settings' values", () => {
         region: "{eu-west-1",
       },
     ],
+    [
+      "text that JSON would read as a number, null or a boolean, as text",
+      { profile: "123", token: "null", clientTokenKey: "true" },
+      { profile: "123", token: "null", clientTokenKey: "true" },
+    ],
   ];
   for (const [name, config, settings] of accepted) {
     it(`reads ${name}`, () => {
