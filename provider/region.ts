@@ -63,9 +63,10 @@ export function regionOfProfile(
     return undefined;
   }
   const profile = profileOf(settings, env);
-  const wanted = profile === "default" ? ["default", "profile default"] : [`profile ${profile}`];
-  // Lines before the first header belong to no profile: the empty name, which no profile has.
-  let section = "";
+  const wanted: readonly (string | undefined)[] =
+    profile === "default" ? ["default", "profile default"] : [`profile ${profile}`];
+  // Lines before the first header belong to no profile.
+  let section: string | undefined;
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/[#;].*/, "").trim();
     const header = /^\[\s*(.+?)\s*\]$/.exec(line);

@@ -27,12 +27,8 @@ export async function reusedTokenEndedAt(
   contactId: string,
   createStartedAt: Date,
 ): Promise<Date | undefined> {
-  let ended: Date | undefined;
-  try {
-    ended = (await describeContact(region, instanceId, contactId)).DisconnectTimestamp;
-  } catch {
-    return undefined;
-  }
+  const contact = await describeContact(region, instanceId, contactId).catch(() => undefined);
+  const ended = contact?.DisconnectTimestamp;
   return ended !== undefined && ended.getTime() < createStartedAt.getTime() - CLOCK_SKEW_MS
     ? ended
     : undefined;

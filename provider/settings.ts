@@ -191,7 +191,9 @@ export function settingsFromProviderConfig(config: Readonly<Record<string, unkno
  */
 function rawSetting(value: unknown): unknown {
   if (value === null || value === "") return undefined;
-  if (typeof value !== "string" || !/^\s*[[{]/.test(value)) return value;
+  if (typeof value !== "string") return value;
+  const first = value.trimStart()[0];
+  if (first !== "[" && first !== "{") return value;
   try {
     return JSON.parse(value) as unknown;
   } catch {
