@@ -13,6 +13,7 @@ import {
   Channel,
   CHANNELS,
   DEFAULT_CONTENT_TYPES,
+  SEGMENT_VALUE_MEMBERS,
   SUBTYPE_BY_CHANNEL,
   SUBTYPE_KEY,
 } from "./limits";
@@ -58,16 +59,44 @@ export function segmentAttributesOf(
   return mapped;
 }
 
+/** A segment attribute value as the program writes it, as the API takes it. */
 export function toApiSegmentValue(value: SegmentAttributeValue): ApiSegmentAttributeValue {
-  const mapped: ApiSegmentAttributeValue = {};
-  if (value.valueString !== undefined) mapped.ValueString = value.valueString;
-  if (value.valueInteger !== undefined) mapped.ValueInteger = value.valueInteger;
-  if (value.valueArn !== undefined) mapped.ValueArn = value.valueArn;
-  if (value.valueList !== undefined) mapped.ValueList = value.valueList.map(toApiSegmentValue);
-  if (value.valueMap !== undefined) {
-    mapped.ValueMap = Object.fromEntries(
-      Object.entries(value.valueMap).map(([key, nested]) => [key, toApiSegmentValue(nested)]),
-    );
+  return recased(value, asWritten, asApiMember);
+}
+
+/** A segment attribute value as DescribeContact answers it, as the program writes it. */
+export function fromApiSegmentValue(value: ApiSegmentAttributeValue): SegmentAttributeValue {
+  return recased(value, asApiMember, asWritten);
+}
+
+const asWritten = (member: string): string => member;
+/** A member's name as the API writes it: `valueString` → `ValueString`. */
+const asApiMember = (member: string): string => member[0].toUpperCase() + member.slice(1);
+
+/**
+ * A segment attribute value with each member's name recased, from `from` to `to`, at every depth
+ * of its lists and maps. The two spellings differ only in their first letter.
+ */
+function recased(
+  value: object,
+  from: (member: string) => string,
+  to: (member: string) => string,
+): Record<string, unknown> {
+  const given = value as Record<string, unknown>;
+  const inner = (nested: unknown) => recased(nested as object, from, to);
+  const mapped: Record<string, unknown> = {};
+  for (const member of SEGMENT_VALUE_MEMBERS) {
+    const item = given[from(member)];
+    if (item === undefined) continue;
+    if (member === "valueList") {
+      mapped[to(member)] = (item as unknown[]).map(inner);
+    } else if (member === "valueMap") {
+      mapped[to(member)] = Object.fromEntries(
+        Object.entries(item as object).map(([key, nested]) => [key, inner(nested)]),
+      );
+    } else {
+      mapped[to(member)] = item;
+    }
   }
   return mapped;
 }
@@ -84,21 +113,6 @@ export function endpointOf(value: unknown, defaultType: string): unknown {
   }
   const { type, address } = value as { type?: string; address?: string };
   return { Type: type ?? defaultType, Address: address };
-}
-
-/** A segment attribute value as DescribeContact answers it, as the program writes it. */
-export function fromApiSegmentValue(value: ApiSegmentAttributeValue): SegmentAttributeValue {
-  const mapped: Record<string, unknown> = {};
-  if (value.ValueString !== undefined) mapped.valueString = value.ValueString;
-  if (value.ValueInteger !== undefined) mapped.valueInteger = value.ValueInteger;
-  if (value.ValueArn !== undefined) mapped.valueArn = value.ValueArn;
-  if (value.ValueList !== undefined) mapped.valueList = value.ValueList.map(fromApiSegmentValue);
-  if (value.ValueMap !== undefined) {
-    mapped.valueMap = Object.fromEntries(
-      Object.entries(value.ValueMap).map(([key, nested]) => [key, fromApiSegmentValue(nested)]),
-    );
-  }
-  return mapped;
 }
 
 /** The channel whose subtype a contact DescribeContact answered with has, if it is one of them. */
