@@ -208,36 +208,37 @@ export class PulumiProject {
       return false;
     }
     const files = await this.stateFiles();
-    const checkpoint = files.find((file) => file.endsWith(`${path.sep}${stack}.json`));
+    const checkpoint = await this.checkpointFile(stack, files);
     if (checkpoint === undefined) throw new Error(describe(exported));
-    const isWhole = async (file: string): Promise<boolean> => {
-      try {
-        JSON.parse(await fs.readFile(file, "utf8"));
-        return true;
-      } catch {
-        return false;
-      }
-    };
     const sidecar = `${checkpoint}.attrs`;
-    if (files.includes(sidecar) && !(await isWhole(sidecar))) await fs.rm(sidecar);
-    if (!(await isWhole(checkpoint))) {
+    if (files.includes(sidecar) && !(await isWholeJson(sidecar))) await fs.rm(sidecar);
+    if (!(await isWholeJson(checkpoint))) {
       const history = files
         .filter((file) => path.basename(file).startsWith(`${stack}-`))
         .filter((file) => file.endsWith(".checkpoint.json"))
         .sort()
         .reverse();
-      const candidates = [`${checkpoint}.bak`, ...history];
-      let restored = false;
-      for (let i = 0; i < candidates.length && !restored; i++) {
-        if (await isWhole(candidates[i])) {
-          await fs.copyFile(candidates[i], checkpoint);
-          restored = true;
+      let previous: string | undefined;
+      for (const candidate of [`${checkpoint}.bak`, ...history]) {
+        if (await isWholeJson(candidate)) {
+          previous = candidate;
+          break;
         }
       }
-      if (!restored) throw new Error(`no whole checkpoint to restore: ${describe(exported)}`);
+      if (previous === undefined) {
+        throw new Error(`no whole checkpoint to restore: ${describe(exported)}`);
+      }
+      await fs.copyFile(previous, checkpoint);
     }
     await this.expect(["stack", "export", "--stack", stack]);
     return true;
+  }
+
+  /** The file backend's checkpoint of `stack` (`…/stacks/<project>/<stack>.json`), if it has one. */
+  async checkpointFile(stack: string, files?: readonly string[]): Promise<string | undefined> {
+    return (files ?? (await this.stateFiles())).find((file) =>
+      file.endsWith(`${path.sep}${stack}.json`),
+    );
   }
 
   /** The files of the file backend that hold a stack's state. */
@@ -286,6 +287,16 @@ export function resourcesOf(exported: StackExport, type: string): ExportedResour
 export function describe(result: CliResult): string {
   const ended = result.signal ? `signal ${result.signal}` : `exit code ${result.code}`;
   return `pulumi ${result.args.join(" ")} ended with ${ended}\n${result.stdout}\n${result.stderr}`;
+}
+
+/** Whether a file holds a whole JSON document, not one a kill cut short. */
+async function isWholeJson(file: string): Promise<boolean> {
+  try {
+    JSON.parse(await fs.readFile(file, "utf8"));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Every process below `pid`, from /proc (Linux); none where /proc cannot be read. */

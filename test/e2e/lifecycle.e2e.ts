@@ -166,7 +166,7 @@ describe("the real Pulumi CLI: a stack's life", function () {
 
   it("reads the stack again after a kill cut its checkpoint's sidecar, as README's troubleshooting says", async () => {
     const before = (await contacts()).map((resource) => resource.id);
-    const checkpoint = (await project.stateFiles()).find((file) => file.endsWith(`/${STACK}.json`));
+    const checkpoint = await project.checkpointFile(STACK);
     assert.ok(checkpoint !== undefined);
     // What a SIGKILL between the backend's two writes leaves: the checkpoint whole, and the
     // metadata file beside it truncated.
